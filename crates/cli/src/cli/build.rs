@@ -1,0 +1,102 @@
+//! `folio build`: renders editions and writes them atomically into the out
+//! folder, in parallel.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use folio::{Edition, Folio};
+use rayon::prelude::*;
+
+use super::args::{BuildConfig, Targets};
+use super::report::Reporter;
+
+/// Builds what `config` asks for. Each edition that fails is reported and
+/// the others are still built; the reporter's error count tells the caller.
+pub fn run(config: &BuildConfig, reporter: &Reporter) {
+    let started = Instant::now();
+    let Some(folio) = open(&config.data, reporter) else { return };
+    let editions: Vec<Edition> = match &config.targets {
+        Targets::All => folio.editions(),
+        Targets::Countries(countries) => countries.iter().map(Edition::new).collect(),
+    };
+    if editions.is_empty() {
+        reporter.error(format_args!(
+            "nothing to build: {} has no countries",
+            config.data.display()
+        ));
+        return;
+    }
+    if let Err(err) = std::fs::create_dir_all(&config.out) {
+        reporter.error(format_args!("could not create {}: {err}", config.out.display()));
+        return;
+    }
+
+    let pages: Vec<Option<usize>> = editions
+        .par_iter()
+        .map(|edition| {
+            reporter
+                .guard(edition, || build_one(&folio, edition, &config.out, reporter))
+                .flatten()
+        })
+        .collect();
+
+    let built: Vec<usize> = pages.iter().flatten().copied().collect();
+    if editions.len() > 1 || config.targets == Targets::All {
+        let seconds = started.elapsed().as_secs_f64();
+        let total_pages: usize = built.iter().sum();
+        let failed = editions.len() - built.len();
+        let editions_word = plural(built.len(), "edition", "editions");
+        let summary = format!("{editions_word} ({total_pages} pages) in {seconds:.2} s");
+        if failed == 0 {
+            reporter.info(format_args!("built {summary}"));
+        } else {
+            reporter.info(format_args!("built {summary}; {failed} failed"));
+        }
+    }
+}
+
+/// Loads the data folder, reporting its warnings, or its errors if it
+/// can't be loaded.
+pub fn open(data: &Path, reporter: &Reporter) -> Option<Folio> {
+    match Folio::open(data) {
+        Ok(folio) => {
+            reporter.diagnostics(folio.warnings());
+            Some(folio)
+        }
+        Err(diagnostics) => {
+            reporter.diagnostics(&diagnostics);
+            None
+        }
+    }
+}
+
+/// Renders and writes one edition; its page count if it was written.
+fn build_one(folio: &Folio, edition: &Edition, out: &Path, reporter: &Reporter) -> Option<usize> {
+    let started = Instant::now();
+    let rendered = match folio.render(edition) {
+        Ok(rendered) => rendered,
+        Err(diagnostics) => {
+            reporter.diagnostics(&diagnostics);
+            return None;
+        }
+    };
+    reporter.diagnostics(&rendered.warnings);
+    let path: PathBuf = out.join(edition.file_name());
+    if let Err(err) = folio::write_atomically(&path, &rendered.pdf) {
+        reporter.error(format_args!("could not write {}: {err}", path.display()));
+        return None;
+    }
+    // The path on stdout, for scripts; a closed stdout doesn't undo the build.
+    let _ = writeln!(std::io::stdout().lock(), "{}", path.display());
+    reporter.info(format_args!(
+        "{edition}: {} in {:.2} s",
+        plural(rendered.pages, "page", "pages"),
+        started.elapsed().as_secs_f64()
+    ));
+    Some(rendered.pages)
+}
+
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -1,0 +1,498 @@
+//! Folio turns the structured content of a data folder (TOML files) into
+//! PDF booklets: one *Country Progress Card* per country.
+//!
+//! This crate is the public Rust API behind the `folio` command. It strings
+//! together the stages that live in their own crates:
+//!
+//! 1. [`folio_model`] loads and checks the data folder ([`Folio::open`]) and
+//!    composes one edition into a neutral document tree;
+//! 2. [`folio_layout`] typesets that tree into pages;
+//! 3. [`folio_pdf`] writes the pages as a PDF.
+//!
+//! Problems with the content come back as [`Diagnostic`]s that point at a
+//! file, line and column; the library never prints them (the `folio` command
+//! does, with the offending source line underlined).
+//!
+//! # Example
+//!
+//! ```
+//! use std::path::Path;
+//! use folio::{Edition, Folio};
+//!
+//! let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+//! let folio = Folio::open(&data)?;
+//! assert!(folio.countries().contains(&"usa"));
+//!
+//! let edition = Edition::new("usa");
+//! let rendered = folio.render(&edition)?;
+//! assert!(rendered.pdf.starts_with(b"%PDF"));
+//! assert!(rendered.pages > 1);
+//! assert_eq!(edition.file_name(), "usa-en.pdf");
+//!
+//! // Write it where a reader never sees half a file:
+//! let out = std::env::temp_dir().join(format!("folio-doctest-{}", std::process::id()));
+//! std::fs::create_dir_all(&out)?;
+//! folio::write_atomically(&out.join(edition.file_name()), &rendered.pdf)?;
+//! # std::fs::remove_dir_all(&out)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use folio_layout::fonts::FontBook;
+use folio_layout::frame::LaidOut;
+use folio_model::Project;
+
+pub use folio_model::diag::{Diagnostic, Severity};
+
+/// The language every edition is written in for now.
+pub const DEFAULT_LANG: &str = "en";
+
+/// The languages Folio can build editions in.
+pub const LANGUAGES: &[&str] = &[DEFAULT_LANG];
+
+/// An opened data folder: content loaded and checked, ready to render
+/// editions. Cheap to share between threads (`&Folio` is all [`render`]
+/// needs), so editions can be built in parallel.
+///
+/// [`render`]: Folio::render
+#[derive(Debug)]
+pub struct Folio {
+    project: Project,
+    data_dir: PathBuf,
+}
+
+/// One booklet to produce: a country in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edition {
+    /// Country id, the stem of its file in the data folder (e.g. `usa`).
+    pub country: String,
+    /// BCP 47 language tag; only [`DEFAULT_LANG`] (`en`) exists for now.
+    pub lang: String,
+}
+
+impl Edition {
+    /// The edition of `country` in the default language.
+    pub fn new(country: impl Into<String>) -> Edition {
+        Edition { country: country.into(), lang: DEFAULT_LANG.to_owned() }
+    }
+
+    /// The file name of this edition's PDF, e.g. `usa-en.pdf`.
+    pub fn file_name(&self) -> String {
+        format!("{self}.pdf")
+    }
+}
+
+/// `usa-en`: the edition's name as used in file names and messages.
+impl fmt::Display for Edition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.country, self.lang)
+    }
+}
+
+/// A rendered edition.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Problems that did not stop the edition from being built (all of
+    /// severity [`Severity::Warning`]).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why something could not be done: at least one diagnostic of severity
+/// [`Severity::Error`], possibly with warnings found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Whether any diagnostic is an error (as opposed to a warning).
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The diagnostics, in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Diagnostics(diagnostics)
+    }
+}
+
+/// One diagnostic a line, `file:line:column: error: message`, each followed
+/// by its hint (if any) on an indented line.
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write_diagnostic(f, diagnostic)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Writes `file:line:column: severity: message` (location parts that are
+/// unknown are left out) and an indented `= hint: …` line.
+///
+/// This is the plain, one-line form of a diagnostic, for logs and for
+/// programs; the `folio` command shows the source line instead when it can.
+pub fn write_diagnostic(f: &mut impl fmt::Write, diagnostic: &Diagnostic) -> fmt::Result {
+    if let Some(location) = location(diagnostic) {
+        write!(f, "{location}: ")?;
+    }
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    write!(f, "{severity}: {}", diagnostic.message)?;
+    if let Some(hint) = &diagnostic.hint {
+        write!(f, "\n  = hint: {hint}")?;
+    }
+    Ok(())
+}
+
+/// `file:line:column`, `file:line` or `file`, or nothing for a diagnostic
+/// about no file in particular.
+pub fn location(diagnostic: &Diagnostic) -> Option<String> {
+    if diagnostic.file.as_os_str().is_empty() {
+        return None;
+    }
+    let file = diagnostic.file.display();
+    Some(match (diagnostic.line, diagnostic.column) {
+        (0, _) => format!("{file}"),
+        (line, 0) => format!("{file}:{line}"),
+        (line, column) => format!("{file}:{line}:{column}"),
+    })
+}
+
+impl Folio {
+    /// Loads and checks the content of `data_dir`.
+    ///
+    /// Fails with every error found (all files are checked, not just up to
+    /// the first mistake). Warnings of a successful load are kept and
+    /// available from [`Folio::warnings`].
+    pub fn open(data_dir: &Path) -> Result<Folio, Diagnostics> {
+        let project = Project::load(data_dir).map_err(Diagnostics)?;
+        Ok(Folio { project, data_dir: data_dir.to_owned() })
+    }
+
+    /// The data folder this was opened from.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The loaded content, for programs that need more than editions.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Ids of the countries in the data folder (e.g. `["usa", …]`).
+    pub fn countries(&self) -> Vec<&str> {
+        self.project.country_ids()
+    }
+
+    /// Every edition the data folder can produce.
+    pub fn editions(&self) -> Vec<Edition> {
+        self.countries().into_iter().map(Edition::new).collect()
+    }
+
+    /// Warnings found while loading the data folder.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        self.project.warnings()
+    }
+
+    /// Checks that `country` can be built: composes and lays out its edition
+    /// in the default language without writing a PDF.
+    ///
+    /// Returns the warnings of that edition (load warnings are not repeated;
+    /// see [`Folio::warnings`]).
+    pub fn check(&self, country: &str) -> Result<Vec<Diagnostic>, Diagnostics> {
+        let edition = Edition::new(country);
+        self.lay_out(&edition).map(|(_, warnings)| warnings)
+    }
+
+    /// Builds the PDF of `edition` in memory.
+    ///
+    /// Use [`write_atomically`] to save it.
+    pub fn render(&self, edition: &Edition) -> Result<Rendered, Diagnostics> {
+        let (laid_out, warnings) = self.lay_out(edition)?;
+        let book = FontBook::bundled();
+        let options = folio_pdf::PdfOptions::default();
+        let pdf = folio_pdf::write_pdf(&laid_out, book, &options).map_err(|err| {
+            Diagnostics(vec![general(
+                Severity::Error,
+                format!("{edition}: could not write the PDF: {err}"),
+                None,
+            )])
+        })?;
+        Ok(Rendered { pdf, pages: laid_out.pages.len(), warnings })
+    }
+
+    /// Composes and lays out `edition`; the layout warnings come back as
+    /// diagnostics about no file in particular, naming the edition.
+    fn lay_out(&self, edition: &Edition) -> Result<(LaidOut, Vec<Diagnostic>), Diagnostics> {
+        self.validate(edition)?;
+        let document = self.project.compose(&edition.country).map_err(Diagnostics)?;
+        let laid_out =
+            folio_layout::layout_document(&document, self.project.theme(), FontBook::bundled());
+        let warnings = laid_out
+            .warnings
+            .iter()
+            .map(|w| general(Severity::Warning, format!("{edition}: {w}"), None))
+            .collect();
+        Ok((laid_out, warnings))
+    }
+
+    /// Rejects editions of countries or in languages the folder doesn't have.
+    fn validate(&self, edition: &Edition) -> Result<(), Diagnostics> {
+        let countries = self.countries();
+        if !countries.contains(&edition.country.as_str()) {
+            let mut hint = match suggest(&edition.country, &countries) {
+                Some(close) => format!("did you mean `{close}`? "),
+                None => String::new(),
+            };
+            if countries.is_empty() {
+                hint.push_str("the data folder has no countries");
+            } else {
+                hint.push_str(&format!("known countries: {}", countries.join(", ")));
+            }
+            return Err(Diagnostics(vec![general(
+                Severity::Error,
+                format!("unknown country `{}` in {}", edition.country, self.data_dir.display()),
+                Some(hint),
+            )]));
+        }
+        if !LANGUAGES.contains(&edition.lang.as_str()) {
+            return Err(Diagnostics(vec![general(
+                Severity::Error,
+                format!("no `{}` edition: Folio can't build editions in that language yet", edition.lang),
+                Some(format!("available languages: {}", LANGUAGES.join(", "))),
+            )]));
+        }
+        Ok(())
+    }
+}
+
+/// A diagnostic about no file in particular.
+fn general(severity: Severity, message: String, hint: Option<String>) -> Diagnostic {
+    Diagnostic { severity, file: PathBuf::new(), line: 0, column: 0, message, hint, span: None }
+}
+
+/// The known name closest to a mistyped one, if one is close enough to be a
+/// likely typo (same name in another case, or at most a third of it wrong).
+fn suggest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
+    let wrong = wrong.to_lowercase();
+    known
+        .iter()
+        .map(|&name| (edit_distance(&wrong, &name.to_lowercase()), name))
+        .filter(|&(distance, name)| distance <= name.chars().count().max(3) / 3)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Writes `bytes` to `path` so that readers see either the old file or the
+/// complete new one, never a partial file.
+///
+/// Writes atomically: a temp file in the same directory, fsync, rename over
+/// the target; on any error the temp file is removed and an existing PDF is
+/// untouched. The directory must exist. The new file gets the usual
+/// permissions of a created file (`0o666` less the umask on Unix), not the
+/// private ones of a temp file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, format!("{} names no file", path.display()))
+    })?;
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+
+    // `tempfile` rather than a hand-made name: it picks an unused random name
+    // with O_EXCL, and its guard deletes the temp file on every early return
+    // (and on panic), which is exactly the clean-up this function promises.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|err| err.error)?;
+    // Make the rename itself durable. Failing here changes nothing for
+    // readers (the new file is in place), so it is not reported.
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_joins_country_and_language() {
+        let edition = Edition { country: "usa".into(), lang: "en".into() };
+        assert_eq!(edition.file_name(), "usa-en.pdf");
+        assert_eq!(edition.to_string(), "usa-en");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["usa", "france", "germany"];
+        assert_eq!(suggest("USA", &known), Some("usa"));
+        assert_eq!(suggest("frnace", &known), Some("france"));
+        assert_eq!(suggest("germny", &known), Some("germany"));
+        assert_eq!(suggest("japan", &known), None);
+        assert_eq!(suggest("", &known), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("été", "ete"), 2);
+    }
+
+    #[test]
+    fn display_is_one_line_per_diagnostic_with_hints() {
+        let diagnostics = Diagnostics(vec![
+            Diagnostic {
+                severity: Severity::Error,
+                file: "data/countries/usa.toml".into(),
+                line: 12,
+                column: 10,
+                message: "unknown rating `GREN`".into(),
+                hint: Some("use one of: green, amber, red".into()),
+                span: Some(200..206),
+            },
+            general(Severity::Warning, "usa-en: overfull line".into(), None),
+        ]);
+        assert_eq!(
+            diagnostics.to_string(),
+            "data/countries/usa.toml:12:10: error: unknown rating `GREN`\n  \
+             = hint: use one of: green, amber, red\nwarning: usa-en: overfull line"
+        );
+        assert!(diagnostics.has_errors());
+    }
+
+    fn scratch_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new().prefix(name).tempdir().expect("temp dir")
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn write_atomically_creates_and_replaces() {
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("usa-en.pdf");
+        write_atomically(&target, b"%PDF-old").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"%PDF-old");
+        write_atomically(&target, b"%PDF-new").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"%PDF-new");
+        assert_eq!(entries(dir.path()), ["usa-en.pdf"], "no temp file left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&target).unwrap().permissions().mode();
+            assert_ne!(mode & 0o044, 0, "readable by others like any created file: {mode:o}");
+        }
+    }
+
+    #[test]
+    fn write_atomically_onto_a_directory_fails_and_cleans_up() {
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("usa-en.pdf");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("keep"), b"untouched").unwrap();
+        assert!(write_atomically(&target, b"%PDF-new").is_err());
+        assert!(target.is_dir());
+        assert_eq!(fs::read(target.join("keep")).unwrap(), b"untouched");
+        assert_eq!(entries(dir.path()), ["usa-en.pdf"], "temp file removed");
+    }
+
+    #[test]
+    fn write_atomically_into_a_missing_directory_fails() {
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("missing").join("usa-en.pdf");
+        assert!(write_atomically(&target, b"%PDF").is_err());
+        assert!(!target.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_atomically_in_a_read_only_directory_leaves_the_old_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("usa-en.pdf");
+        fs::write(&target, b"%PDF-old").unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        let result = write_atomically(&target, b"%PDF-new");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        // Root ignores directory permissions; the write then succeeds, which
+        // is fine: the point is that a failure never damages the old file.
+        if result.is_err() {
+            assert_eq!(fs::read(&target).unwrap(), b"%PDF-old");
+            assert_eq!(entries(dir.path()), ["usa-en.pdf"]);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! `folio`: builds and checks Country Progress Cards from a data folder.
+//!
+//! The work is done by the `folio` library; this binary parses arguments
+//! into a validated [`cli::args::Config`], runs one subcommand and turns
+//! what it found into the exit code (0 success, 1 content errors, 2 usage).
+
+mod cli {
+    pub mod args;
+    pub mod build;
+    pub mod check;
+    pub mod report;
+}
+
+use std::process::ExitCode;
+
+use cli::args::{Config, Task};
+use cli::report::Reporter;
+
+fn main() -> ExitCode {
+    // Usage errors (and --help/--version) print and exit here, with 2 (0).
+    let config = Config::from_args().unwrap_or_else(|err| err.exit());
+    let reporter = Reporter::new(config.color);
+    match &config.task {
+        Task::Build(build) => cli::build::run(build, &reporter),
+        Task::Check(check) => cli::check::run(check, &reporter),
+    }
+    reporter.exit_code()
+}

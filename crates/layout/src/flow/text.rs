@@ -1,0 +1,194 @@
+//! Headings, paragraphs, lists and notes: blocks made of lines of text.
+
+use folio_model::doc::{Heading, Inline, List, ListMarker, Note, Paragraph, ParagraphStyle};
+use folio_model::theme::ColorName;
+
+use super::Area;
+use super::chunk::{Chunk, keep_lines_together};
+use crate::context::Ctx;
+use crate::frame::{Item, ItemKind, Point, Role};
+use crate::inline::{Align, ParSpec, layout_paragraph};
+use crate::style::{Family, TextStyle};
+
+/// Lays out `inlines` and makes one chunk per line at `area`.
+pub fn line_chunks(ctx: &Ctx, inlines: &[Inline], spec: ParSpec, area: Area) -> Vec<Chunk> {
+    let spec = ParSpec { measure: area.width, ..spec };
+    layout_paragraph(ctx, inlines, &spec).into_iter().map(|line| Chunk::from_line(line, area.x)).collect()
+}
+
+pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
+    let scale = &ctx.theme.type_scale;
+    let (size, space_before, color) = match heading.level {
+        1 => (scale.h1_size, scale.body_leading * 2.0, ColorName::Accent),
+        2 => (scale.h2_size, scale.body_leading * 1.6, ColorName::Accent),
+        _ => (scale.h3_size, scale.body_leading * 1.0, ColorName::Ink),
+    };
+    let style = TextStyle::new(Family::Heading, size, color).bold();
+    let mut inlines = Vec::with_capacity(heading.text.len() + 1);
+    if let Some(number) = &heading.number {
+        inlines.push(Inline::Text(format!("{number} ")));
+    }
+    inlines.extend(heading.text.iter().cloned());
+    let spec = ParSpec::ragged(style, size * 1.25, area.width, Role::Heading(heading.level));
+    let mut chunks = line_chunks(ctx, &inlines, spec, area);
+    if chunks.is_empty() {
+        return chunks;
+    }
+    if heading.level == 1 {
+        // A rule under section titles, as the campaign's booklets have.
+        let last = chunks.last_mut().expect("not empty");
+        let y = last.height + size * 0.35;
+        last.items.push(Item {
+            pos: Point::new(area.x, y),
+            kind: ItemKind::Line {
+                to: Point::new(area.x + area.width, y),
+                width: 1.2,
+                color: ctx.theme.color(ColorName::Accent),
+            },
+            role: Role::Artifact,
+        });
+        last.height = y + scale.body_leading * 0.6;
+    }
+    chunks.iter_mut().for_each(|c| c.keep_with_next = true);
+    chunks[0].space_before = space_before;
+    chunks[0].new_page = heading.new_page;
+    chunks[0].anchors.push((heading.anchor.clone(), 0.0));
+    if heading.in_toc || heading.level == 1 {
+        chunks[0].outline = Some((heading.level, super::plain_text(&inlines).trim().to_owned()));
+    }
+    chunks
+}
+
+pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chunk> {
+    let scale = &ctx.theme.type_scale;
+    let body = TextStyle::new(Family::Body, scale.body_size, ColorName::Ink);
+    let gap = scale.body_leading * scale.paragraph_gap;
+    let (spec, area, space_before) = match paragraph.style {
+        ParagraphStyle::Body => (body_spec(body, scale.body_leading), area, gap),
+        ParagraphStyle::Lead => {
+            let style = TextStyle::new(Family::Heading, scale.lead_size, ColorName::Accent).bold();
+            (ParSpec::ragged(style, scale.lead_size * 1.3, area.width, Role::Paragraph), area, gap)
+        }
+        ParagraphStyle::Quote => {
+            let indent = scale.body_size * 2.0;
+            let inner = Area { x: area.x + indent, width: area.width - 2.0 * indent };
+            (body_spec(body.italic(), scale.body_leading), inner, gap)
+        }
+        ParagraphStyle::Attribution => {
+            let spec = ParSpec { align: Align::End, ..ParSpec::ragged(body, scale.body_leading, area.width, Role::Paragraph) };
+            (spec, area, gap * 0.5)
+        }
+        ParagraphStyle::Small => {
+            let style = TextStyle::new(Family::Body, scale.small_size, ColorName::Ink);
+            (ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph), area, gap * 0.5)
+        }
+        ParagraphStyle::Caption => {
+            let style = TextStyle::new(Family::Heading, scale.table_size + 0.5, ColorName::Accent).bold();
+            (ParSpec::ragged(style, (scale.table_size + 0.5) * 1.3, area.width, Role::Caption), area, gap)
+        }
+    };
+    let mut chunks = line_chunks(ctx, &paragraph.text, spec, area);
+    if let Some(first) = chunks.first_mut() {
+        first.space_before = space_before;
+    }
+    if paragraph.style == ParagraphStyle::Caption {
+        chunks.iter_mut().for_each(|c| c.keep_with_next = true);
+    } else {
+        keep_lines_together(&mut chunks);
+    }
+    chunks
+}
+
+fn body_spec(style: TextStyle, leading: f32) -> ParSpec {
+    ParSpec {
+        style,
+        leading,
+        measure: 0.0,
+        justify: true,
+        hyphenate: true,
+        align: Align::Start,
+        indent: 0.0,
+        role: Role::Paragraph,
+    }
+}
+
+/// A list: each item's marker hangs in an indent beside its text.
+pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
+    let scale = &ctx.theme.type_scale;
+    let (size, leading) = if list.small {
+        (scale.small_size, scale.small_size * 1.35)
+    } else {
+        (scale.body_size, scale.body_leading)
+    };
+    let style = TextStyle::new(Family::Body, size, ColorName::Ink);
+    let indent = size * if list.marker == ListMarker::Labelled { 2.4 } else { 1.4 };
+    let text_area = Area { x: area.x + indent, width: area.width - indent };
+    let mut chunks = Vec::new();
+    for item in &list.items {
+        let spec = ParSpec { role: Role::ListItem, ..if list.small {
+            ParSpec::ragged(style, leading, 0.0, Role::ListItem)
+        } else {
+            body_spec(style, leading)
+        }};
+        let mut lines = line_chunks(ctx, &item.text, spec, text_area);
+        if lines.is_empty() {
+            continue;
+        }
+        let marker = match (&item.label, list.marker) {
+            (Some(label), _) => label.clone(),
+            (None, ListMarker::Bullet) => "•".to_owned(),
+            (None, ListMarker::Labelled) => String::new(),
+        };
+        let marker_spec = ParSpec::ragged(style, leading, indent, Role::ListItem);
+        if let Some(marker_line) = layout_paragraph(ctx, &[Inline::Text(marker)], &marker_spec).into_iter().next() {
+            let first = &mut lines[0];
+            first.items.splice(0..0, marker_line.items.into_iter().map(|i| i.shifted(area.x, 0.0)));
+        }
+        lines[0].space_before = leading * 0.3;
+        if let Some(anchor) = &item.anchor {
+            lines[0].anchors.push((anchor.clone(), 0.0));
+        }
+        keep_lines_together(&mut lines);
+        chunks.extend(lines);
+    }
+    if let Some(first) = chunks.first_mut() {
+        first.space_before = scale.body_leading * scale.paragraph_gap;
+    }
+    chunks
+}
+
+/// The title line(s) of a shaded box.
+pub fn box_title_chunks(ctx: &Ctx, title: &[Inline], area: Area, color: ColorName) -> Vec<Chunk> {
+    let size = ctx.theme.type_scale.h3_size;
+    let style = TextStyle::new(Family::Heading, size, color).bold();
+    let mut chunks = line_chunks(ctx, title, ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3)), area);
+    chunks.iter_mut().for_each(|c| c.keep_with_next = true);
+    if let Some(last) = chunks.last_mut() {
+        last.height += size * 0.4;
+    }
+    chunks
+}
+
+/// A note's body with its marker hanging before it: used for footnotes at
+/// the page foot and for the endnotes section.
+pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
+    let leading = size * 1.3;
+    let style = TextStyle::new(Family::Body, size, ColorName::Ink);
+    let indent = size * 2.0;
+    let role = match note.kind {
+        folio_model::doc::NoteKind::Footnote => Role::Footnote,
+        _ => Role::Endnote,
+    };
+    let text_area = Area { x: area.x + indent, width: area.width - indent };
+    let mut lines = line_chunks(ctx, &note.text, ParSpec::ragged(style, leading, 0.0, role), text_area);
+    if lines.is_empty() {
+        return lines;
+    }
+    let marker_spec = ParSpec { align: Align::End, ..ParSpec::ragged(style, leading, indent - size * 0.6, role) };
+    if let Some(marker) = layout_paragraph(ctx, &[Inline::Text(note.marker.clone())], &marker_spec).into_iter().next() {
+        lines[0].items.splice(0..0, marker.items.into_iter().map(|i| i.shifted(area.x, 0.0)));
+    }
+    lines[0].anchors.push((note.anchor.clone(), 0.0));
+    keep_lines_together(&mut lines);
+    lines
+}

@@ -1,0 +1,220 @@
+//! Turns styled text into the boxes, glue and penalties of Knuth–Plass.
+//!
+//! Break opportunities come from the Unicode line-breaking algorithm
+//! (UAX #14), hyphenation points from `hypher`'s TeX patterns. Each word is
+//! shaped whole and then cut at hyphenation points that fall on cluster
+//! boundaries, so ligatures and kerning inside a word survive.
+
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::collect::{LinkTo, Span, StyledText};
+use super::knuth_plass::{Element, INFINITE_PENALTY, Mode};
+use crate::context::Ctx;
+use crate::frame::Glyph;
+use crate::style::RunStyle;
+
+/// Cost of breaking at a hyphenation point or after an explicit hyphen.
+const HYPHEN_PENALTY: f32 = 50.0;
+/// Cost of breaking where UAX #14 allows it without a space (after a slash
+/// in a URL, before an opening parenthesis …): allowed, but not liked.
+const BARE_BREAK_PENALTY: f32 = 100.0;
+
+/// A shaped, unbreakable piece of the paragraph.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// Byte range in the paragraph text.
+    pub range: Range<usize>,
+    /// The span's style, with the face that actually drew the glyphs.
+    pub style: RunStyle,
+    /// Glyphs with ranges in paragraph-text bytes.
+    pub glyphs: Vec<Glyph>,
+    pub width: f32,
+    pub link: Option<LinkTo>,
+}
+
+/// What an element stands for when a line is drawn.
+#[derive(Debug, Clone, Copy)]
+pub enum Slot {
+    Piece(usize),
+    /// A word space in `style`.
+    Space { style: RunStyle },
+    /// A hyphenation point: draws a hyphen in `style` when a line breaks here.
+    Hyphen { style: RunStyle },
+    /// Glue or penalties that draw nothing.
+    Nothing,
+}
+
+pub struct Prepared {
+    pub text: StyledText,
+    pub elements: Vec<Element>,
+    pub slots: Vec<Slot>,
+    pub pieces: Vec<Piece>,
+}
+
+impl Prepared {
+    fn push(&mut self, element: Element, slot: Slot) {
+        self.elements.push(element);
+        self.slots.push(slot);
+    }
+}
+
+pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prepared {
+    let mut out = Prepared { text, elements: vec![], slots: vec![], pieces: vec![] };
+    let opportunities: Vec<(usize, BreakOpportunity)> = linebreaks(&out.text.text)
+        .filter(|&(i, _)| i == out.text.text.len() || !out.text.span_at(i).marker)
+        .collect();
+    let mut start = 0;
+    for (end, opportunity) in opportunities {
+        let segment = out.text.text[start..end].to_owned();
+        let content_end = start + segment.trim_end().len();
+        let ends_text = end == out.text.text.len();
+        push_content(ctx, &mut out, start..content_end, hyphenate);
+        let trailing = &segment[content_end - start..];
+        if ends_text {
+            break;
+        }
+        if trailing.contains('\n') || opportunity == BreakOpportunity::Mandatory {
+            push_forced_break(&mut out);
+        } else if !trailing.is_empty() {
+            let style = out.text.span_at(content_end).style;
+            let width = space_width(ctx, style);
+            let (stretch, shrink) = match mode {
+                Mode::Justified => (width / 2.0, width / 3.0),
+                Mode::Ragged => (0.0, 0.0),
+            };
+            out.push(Element::Glue { width, stretch, shrink }, Slot::Space { style });
+        } else {
+            let after_dash = segment.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
+            let cost = if after_dash { HYPHEN_PENALTY } else { BARE_BREAK_PENALTY };
+            out.push(Element::Penalty { width: 0.0, cost, flagged: after_dash }, Slot::Nothing);
+        }
+        start = end;
+    }
+    push_forced_break(&mut out);
+    out
+}
+
+fn push_forced_break(out: &mut Prepared) {
+    out.push(Element::Glue { width: 0.0, stretch: f32::INFINITY, shrink: 0.0 }, Slot::Nothing);
+    out.push(Element::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false }, Slot::Nothing);
+}
+
+/// Pushes the boxes (and hyphenation penalties) of one word.
+fn push_content(ctx: &Ctx, out: &mut Prepared, range: Range<usize>, hyphenate: bool) {
+    let spans: Vec<Span> = out
+        .text
+        .spans
+        .iter()
+        .filter(|s| s.range.start < range.end && s.range.end > range.start)
+        .cloned()
+        .collect();
+    for span in spans {
+        let part = span.range.start.max(range.start)..span.range.end.min(range.end);
+        let cuts = if hyphenate && !span.marker {
+            hyphenation_points(&out.text.text, part.clone())
+        } else {
+            vec![]
+        };
+        for piece in shape_piece(ctx, &out.text.text, part, &span, &cuts) {
+            let is_cut = cuts.contains(&piece.range.start);
+            if is_cut {
+                let style = out.pieces.last().map_or(span.style, |p| p.style);
+                let width = hyphen_width(ctx, style);
+                out.push(
+                    Element::Penalty { width, cost: HYPHEN_PENALTY, flagged: true },
+                    Slot::Hyphen { style },
+                );
+            }
+            out.push(Element::Box { width: piece.width }, Slot::Piece(out.pieces.len()));
+            out.pieces.push(piece);
+        }
+    }
+}
+
+/// Shapes `range` of `text` and cuts the result into pieces at every face
+/// change and at those `cuts` that fall on cluster boundaries.
+fn shape_piece(ctx: &Ctx, text: &str, range: Range<usize>, span: &Span, cuts: &[usize]) -> Vec<Piece> {
+    let runs = ctx.shaper.shape(ctx.book, span.style.font, &text[range.clone()]);
+    let mut pieces = Vec::new();
+    for run in runs.iter() {
+        let face = ctx.book.face(run.font);
+        let scale = span.style.size / face.units_per_em;
+        let style = RunStyle { font: run.font, ..span.style };
+        let mut current: Option<Piece> = None;
+        for (i, g) in run.glyphs.iter().enumerate() {
+            let cluster = range.start + g.cluster as usize;
+            let cluster_end = run
+                .glyphs
+                .get(i + 1..)
+                .and_then(|rest| rest.iter().find(|n| n.cluster != g.cluster))
+                .map_or(range.start + run.end, |n| range.start + n.cluster as usize);
+            let starts_cluster = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
+            let cut_here = starts_cluster && cuts.contains(&cluster);
+            if cut_here || current.is_none() {
+                pieces.extend(current.take());
+                current = Some(Piece {
+                    range: cluster..cluster,
+                    style,
+                    glyphs: vec![],
+                    width: 0.0,
+                    link: span.link.clone(),
+                });
+            }
+            let piece = current.as_mut().expect("piece started above");
+            let advance = g.x_advance as f32 * scale;
+            piece.glyphs.push(Glyph {
+                id: g.id,
+                x_advance: advance,
+                x_offset: g.x_offset as f32 * scale,
+                y_offset: g.y_offset as f32 * scale,
+                range: cluster..cluster_end.max(cluster),
+            });
+            piece.width += advance;
+            piece.range.end = piece.range.end.max(cluster_end);
+        }
+        pieces.extend(current);
+    }
+    pieces
+}
+
+/// Byte offsets inside `range` where the word may be hyphenated. Only the
+/// alphabetic core of a word is hyphenated (not "2009," or "U.S."), and not
+/// words in capitals, which are names or acronyms.
+fn hyphenation_points(text: &str, range: Range<usize>) -> Vec<usize> {
+    let word = &text[range.clone()];
+    let core_start = word.find(char::is_alphabetic);
+    let Some(core_start) = core_start else { return vec![] };
+    let core_len = word[core_start..].find(|c: char| !c.is_alphabetic()).unwrap_or(word.len() - core_start);
+    let core = &word[core_start..core_start + core_len];
+    if core.chars().count() < 6 || core.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return vec![];
+    }
+    let mut offset = range.start + core_start;
+    let mut points = Vec::new();
+    let syllables: Vec<&str> = hypher::hyphenate(core, hypher::Lang::English).collect();
+    for syllable in &syllables[..syllables.len().saturating_sub(1)] {
+        offset += syllable.len();
+        points.push(offset);
+    }
+    points
+}
+
+fn advance_of(ctx: &Ctx, style: RunStyle, s: &str) -> f32 {
+    let runs = ctx.shaper.shape(ctx.book, style.font, s);
+    runs.iter()
+        .map(|run| {
+            let scale = style.size / ctx.book.face(run.font).units_per_em;
+            run.glyphs.iter().map(|g| g.x_advance as f32 * scale).sum::<f32>()
+        })
+        .sum()
+}
+
+pub fn space_width(ctx: &Ctx, style: RunStyle) -> f32 {
+    advance_of(ctx, style, " ")
+}
+
+pub fn hyphen_width(ctx: &Ctx, style: RunStyle) -> f32 {
+    advance_of(ctx, style, "-")
+}

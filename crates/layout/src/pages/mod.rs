@@ -1,0 +1,151 @@
+//! Pages: `cover → flow → paginate → finalize (furniture, notes, links)`.
+
+mod cover;
+mod furniture;
+mod paginate;
+mod toc;
+
+use std::collections::HashMap;
+
+use folio_model::doc::Document;
+use folio_model::theme::ColorName;
+
+use crate::context::Ctx;
+use crate::flow::chunk::{Chunk, Decor};
+use crate::flow::{Area, flow_document, note_body};
+use crate::frame::{Item, ItemKind, LinkTarget, Location, OutlineEntry, Page, Point, Role, Size};
+use crate::inline::PendingLink;
+use paginate::{PageContent, Paginator, Placed, PlacedChunk};
+
+/// The result of one layout pass.
+pub struct Pass {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    /// Where every anchor landed.
+    pub anchors: HashMap<String, Location>,
+}
+
+pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
+    let geometry = &ctx.theme.page;
+    let measure = geometry.width - geometry.margin_inner - geometry.margin_outer;
+    let body_height = geometry.height - geometry.margin_top - geometry.margin_bottom;
+
+    let mut chunks = toc::toc_chunks(ctx, doc, measure);
+    chunks.extend(flow_document(ctx, doc, measure));
+
+    let note_size = ctx.theme.type_scale.note_size;
+    let notes: Vec<Chunk> = doc
+        .notes
+        .iter()
+        .map(|note| stacked(note_body(ctx, note, Area { x: 0.0, width: measure }, note_size)))
+        .collect();
+    let gap = note_size * 0.3;
+    let note_height = |n: usize| notes.get(n).map_or(0.0, |c| c.height + gap);
+    let separator = note_size * 1.6;
+    let paginator = Paginator::new(&chunks, body_height, &note_height, separator);
+    let (contents, warnings) = paginator.run();
+    warnings.into_iter().for_each(|w| ctx.warn(w));
+
+    let mut pass = Pass { pages: vec![cover::cover_page(ctx, &doc.cover)], outline: vec![], anchors: HashMap::new() };
+    let mut pending: Vec<(usize, PendingLink)> = Vec::new();
+    for content in &contents {
+        let index = pass.pages.len();
+        let x0 = if index % 2 == 0 { geometry.margin_inner } else { geometry.margin_outer };
+        let label = (index + 1).to_string();
+        let mut page = Page { size: Size::new(geometry.width, geometry.height), label: label.clone(), items: vec![] };
+        page.items.extend(furniture::furniture(ctx, index, &label, x0, measure));
+        page.items.extend(backgrounds(&chunks, &paginator, content, x0, geometry.margin_top, measure));
+        let mut place = |chunk: &Chunk, y: f32, pass: &mut Pass, page: &mut Page| {
+            let origin = Point::new(x0, geometry.margin_top + y);
+            page.items.extend(chunk.items.iter().cloned().map(|i| i.shifted(origin.x, origin.y)));
+            for link in &chunk.pending_links {
+                let pos = Point::new(link.pos.x + origin.x, link.pos.y + origin.y);
+                pending.push((index, PendingLink { pos, ..link.clone() }));
+            }
+            for (anchor, dy) in &chunk.anchors {
+                pass.anchors.insert(anchor.clone(), Location { page: index, pos: Point::new(origin.x, origin.y + dy) });
+            }
+            if let Some((level, title)) = &chunk.outline {
+                pass.outline.push(OutlineEntry {
+                    level: *level,
+                    title: title.clone(),
+                    target: Location { page: index, pos: origin },
+                });
+            }
+        };
+        for placed in &content.placed {
+            let chunk = match &placed.chunk {
+                PlacedChunk::Body(i) => &chunks[*i],
+                PlacedChunk::RepeatedHeader(header) => header.as_ref(),
+            };
+            place(chunk, placed.y, &mut pass, &mut page);
+        }
+        if !content.footnotes.is_empty() {
+            let total = paginator.notes_height(&content.footnotes);
+            let mut y = body_height - total + separator;
+            let rule_y = geometry.margin_top + y - separator * 0.5;
+            page.items.push(Item {
+                pos: Point::new(x0, rule_y),
+                kind: ItemKind::Line { to: Point::new(x0 + measure * 0.3, rule_y), width: 0.5, color: ctx.theme.color(ColorName::Rule) },
+                role: Role::Artifact,
+            });
+            for &n in &content.footnotes {
+                place(&notes[n], y, &mut pass, &mut page);
+                y += notes[n].height + gap;
+            }
+        }
+        pass.pages.push(page);
+    }
+    for (index, link) in pending {
+        match pass.anchors.get(&link.anchor) {
+            Some(&target) => pass.pages[index].items.push(Item {
+                pos: link.pos,
+                kind: ItemKind::Link { size: link.size, target: LinkTarget::Internal(target) },
+                role: Role::Artifact,
+            }),
+            None => ctx.warn(format!("link to “{}”, which is not in the booklet", link.anchor)),
+        }
+    }
+    pass
+}
+
+/// One chunk holding several stacked chunks (a footnote's lines).
+fn stacked(chunks: Vec<Chunk>) -> Chunk {
+    let mut out = Chunk::default();
+    for chunk in chunks {
+        out.stack(chunk, 0.0);
+    }
+    out
+}
+
+/// One background rectangle per run of consecutive chunks of the same box
+/// on this page.
+fn backgrounds(chunks: &[Chunk], paginator: &Paginator, content: &PageContent, x0: f32, top: f32, measure: f32) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut run: Option<(Decor, f32, f32)> = None;
+    let decor_of = |p: &Placed| match p.chunk {
+        PlacedChunk::Body(i) => chunks[i].decor,
+        PlacedChunk::RepeatedHeader(_) => None,
+    };
+    let flush = |run: Option<(Decor, f32, f32)>, items: &mut Vec<Item>| {
+        if let Some((decor, y0, y1)) = run {
+            items.push(Item {
+                pos: Point::new(x0, top + y0),
+                kind: ItemKind::Rect { size: Size::new(measure, y1 - y0), fill: decor.fill },
+                role: Role::Artifact,
+            });
+        }
+    };
+    for placed in &content.placed {
+        let bottom = placed.y + paginator.placed_height(placed);
+        match (decor_of(placed), &mut run) {
+            (Some(d), Some((current, _, y1))) if current.id == d.id => *y1 = bottom,
+            (decor, _) => {
+                flush(run.take(), &mut items);
+                run = decor.map(|d| (d, placed.y, bottom));
+            }
+        }
+    }
+    flush(run, &mut items);
+    items
+}

@@ -1,0 +1,107 @@
+//! Texts of the content files turned into [`Inline`]s: markup parsed,
+//! placeholders filled in, notes numbered, page references recorded.
+
+use std::ops::Range;
+
+use super::{Composer, PageRefUse};
+use crate::content::{Origin, Text};
+use crate::doc::{Inline, NoteKind, NoteRef};
+use crate::markup::{self, Node};
+use crate::placeholders;
+
+/// Where a text is set, which decides whether it may cite notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running text, table cells, list items and figure titles.
+    Prose,
+    /// A place whose name completes "note references are not allowed in …":
+    /// headings (which are repeated in the table of contents), captions,
+    /// and notes themselves.
+    NoNotes(&'static str),
+}
+
+impl<'p> Composer<'p> {
+    /// `text`, from the file `origin`, as inline content.
+    pub(super) fn inlines(&mut self, origin: Origin, text: &'p Text, role: Role) -> Vec<Inline> {
+        let (nodes, errors) = markup::parse(text.get_ref());
+        for error in errors {
+            let diagnostic = self.file(origin).error_in(text, error.at, error.message).with_hint(error.hint);
+            self.diagnostics.push(diagnostic);
+        }
+        self.convert(origin, text, role, nodes)
+    }
+
+    /// `text` with its placeholders filled in, for fields without markup.
+    pub(super) fn plain(&mut self, origin: Origin, text: &'p Text) -> String {
+        self.substitute(origin, text, text.get_ref(), 0)
+    }
+
+    fn convert(&mut self, origin: Origin, text: &'p Text, role: Role, nodes: Vec<Node>) -> Vec<Inline> {
+        let mut inlines = Vec::with_capacity(nodes.len());
+        for node in nodes {
+            match node {
+                Node::Text { text: piece, at } => inlines.push(Inline::Text(self.substitute(origin, text, &piece, at))),
+                Node::Emphasis(content) => inlines.push(Inline::Emphasis(self.convert(origin, text, role, content))),
+                Node::Strong(content) => inlines.push(Inline::Strong(self.convert(origin, text, role, content))),
+                Node::Link { url, content } => {
+                    inlines.push(Inline::Link { url, content: self.convert(origin, text, role, content) })
+                }
+                Node::LineBreak => inlines.push(Inline::LineBreak),
+                Node::PageRef { anchor, at } => {
+                    self.page_refs.push(PageRefUse { anchor: anchor.clone(), origin, text, at });
+                    inlines.push(Inline::PageRef { anchor });
+                }
+                Node::NoteRef { id, at } => inlines.extend(self.cite(origin, text, &id, at, role)),
+            }
+        }
+        inlines
+    }
+
+    /// `piece`, found at byte `at` of `text`, with placeholders filled in.
+    fn substitute(&mut self, origin: Origin, text: &'p Text, piece: &str, at: usize) -> String {
+        let (substituted, unknown) = self.values.substitute(piece);
+        for (range, name) in unknown {
+            let diagnostic = self
+                .file(origin)
+                .error_in(text, at + range.start..at + range.end, format!("unknown placeholder {{{name}}}"))
+                .with_hint(format!("expected one of {}", placeholders::names()));
+            self.diagnostics.push(diagnostic);
+        }
+        substituted
+    }
+
+    /// The reference to note `id`, numbering the note at its first citation.
+    fn cite(&mut self, origin: Origin, text: &'p Text, id: &str, at: Range<usize>, role: Role) -> Option<Inline> {
+        let problem = match (role, self.definitions.get_key_value(id)) {
+            (Role::NoNotes(place), _) => Some((format!("note references are not allowed in {place}"), "move the reference into the body text")),
+            (_, None) => Some((
+                format!("note \"{id}\" is not defined"),
+                "define it in the [footnotes], [endnotes] or [sources] table of the campaign or country file",
+            )),
+            (_, Some((_, definition))) if origin == Origin::Campaign && definition.origin == Origin::Country => Some((
+                format!("campaign text cites the country's note \"{id}\""),
+                "notes cited by campaign text are defined in the campaign file",
+            )),
+            (_, Some((_, definition))) if definition.kind == NoteKind::Source && self.goal_sources.is_none() => Some((
+                format!("source \"{id}\" is cited outside a goal"),
+                "sources are listed under the goal that cites them; use an endnote here",
+            )),
+            _ => None,
+        };
+        if let Some((message, hint)) = problem {
+            let diagnostic = self.file(origin).error_in(text, at, message).with_hint(hint);
+            self.diagnostics.push(diagnostic);
+            return None;
+        }
+        if let Some(&index) = self.numbered.get(id) {
+            return Some(Inline::NoteRef(NoteRef { index }));
+        }
+        let (&key, &definition) = self.definitions.get_key_value(id)?;
+        let index = self.number(key, definition.kind);
+        match (definition.kind, self.goal_sources.as_mut()) {
+            (NoteKind::Source, Some(sources)) => sources.push(key),
+            _ => self.notes[index].text = self.inlines(definition.origin, definition.text, Role::NoNotes("notes")),
+        }
+        Some(Inline::NoteRef(NoteRef { index }))
+    }
+}

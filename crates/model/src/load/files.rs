@@ -1,0 +1,146 @@
+//! Reading content files and turning their problems into diagnostics.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_spanned::Spanned;
+
+use super::spans::{line_column, value_start};
+use crate::diag::{Diagnostic, Severity};
+
+/// A content file's text and the path to print in diagnostics.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A parsed content file, kept with its source so later checks can point
+/// into it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: SourceFile,
+    pub content: T,
+}
+
+impl SourceFile {
+    pub fn read(path: PathBuf) -> Result<SourceFile, Diagnostic> {
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(SourceFile { path, text }),
+            Err(error) => Err(Diagnostic::file_error(path, format!("cannot read file: {error}"))),
+        }
+    }
+
+    /// Parses the file as TOML into `T`. A syntax error or a field of the
+    /// wrong shape becomes one diagnostic at the place the parser names.
+    pub fn parse<T: DeserializeOwned>(self) -> Result<Loaded<T>, Diagnostic> {
+        match toml::from_str::<T>(&self.text) {
+            Ok(content) => Ok(Loaded { file: self, content }),
+            Err(error) => {
+                // The parser says "…, expected …"; the second half is advice.
+                let message = error.message().trim_end_matches('\n');
+                let (message, hint) = match message.split_once(", expected ") {
+                    Some((what, expected)) => (what.to_owned(), Some(format!("expected {expected}"))),
+                    None => (message.to_owned(), None),
+                };
+                let span = error.span().unwrap_or(0..0);
+                let diagnostic = self.diagnostic(Severity::Error, span, message);
+                Err(match hint {
+                    Some(hint) => diagnostic.with_hint(hint),
+                    None => diagnostic,
+                })
+            }
+        }
+    }
+
+    pub fn diagnostic(&self, severity: Severity, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_column(&self.text, span.start);
+        Diagnostic { severity, file: self.path.clone(), line, column, message: message.into(), hint: None, span: Some(span) }
+    }
+
+    pub fn error<T>(&self, at: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Error, at.span(), message)
+    }
+
+    pub fn warning<T>(&self, at: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Warning, at.span(), message)
+    }
+
+    /// An error at `range`, a byte range inside the decoded value of the
+    /// string `text` (e.g. an unknown placeholder in a paragraph).
+    pub fn error_in(&self, text: &Spanned<String>, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let start = value_start(&self.text, text.span(), text.get_ref()) + range.start;
+        let end = (start + range.len()).min(self.text.len());
+        self.diagnostic(Severity::Error, start.min(end)..end, message)
+    }
+}
+
+/// `relative` resolved against `data_dir`, refused when it could reach
+/// outside the data folder: content files are edited by people who should
+/// not be able to make a build read arbitrary files.
+pub fn inside(data_dir: &Path, relative: &str) -> Result<PathBuf, &'static str> {
+    let path = Path::new(relative);
+    if relative.is_empty() {
+        return Err("the path is empty");
+    }
+    for component in path.components() {
+        match component {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir => return Err("the path leaves the data folder with `..`"),
+            Component::RootDir | Component::Prefix(_) => return Err("the path is absolute"),
+        }
+    }
+    let joined = data_dir.join(path);
+    // A symbolic link could still point elsewhere.
+    match (joined.canonicalize(), data_dir.canonicalize()) {
+        (Ok(real), Ok(root)) if !real.starts_with(root) => Err("the path leads outside the data folder"),
+        _ => Ok(joined),
+    }
+}
+
+/// The country files of `countries_dir`: `(id, path)` sorted by id, where
+/// the id is the file stem (`usa` for `usa.toml`).
+pub fn country_files(countries_dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
+    let entries = fs::read_dir(countries_dir)
+        .map_err(|error| Diagnostic::file_error(countries_dir, format!("cannot read folder: {error}")))?;
+    let mut files: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .filter_map(|path| Some((path.file_stem()?.to_str()?.to_owned(), path)))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape_the_data_folder() {
+        let root = Path::new("data");
+        assert!(inside(root, "art/cover.png").is_ok());
+        assert!(inside(root, "../secret.png").is_err());
+        assert!(inside(root, "art/../../secret.png").is_err());
+        assert!(inside(root, "/etc/passwd").is_err());
+        assert!(inside(root, "").is_err());
+    }
+
+    #[test]
+    fn reports_toml_errors_with_position_and_hint() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Sample {
+            name: String,
+        }
+        let file = SourceFile { path: "x.toml".into(), text: "name = \"a\"\nnmae = \"b\"\n".into() };
+        let error = file.parse::<Sample>().unwrap_err();
+        assert_eq!((error.line, error.column), (2, 1));
+        assert_eq!(error.message, "unknown field `nmae`");
+        assert_eq!(error.hint.as_deref(), Some("expected `name`"));
+    }
+}

@@ -1,0 +1,95 @@
+//! Reading the data folder: every file parsed, every problem collected.
+//!
+//! ```text
+//! data/
+//!   campaign.toml        content shared by every booklet
+//!   dataset.toml         every monitored country's category and rank
+//!   theme.toml           page, type, colours, cover art
+//!   locales/en.toml      interface words of the English edition
+//!   countries/<id>.toml  one file per country booklet
+//!   art/                 artwork the theme refers to
+//! ```
+
+pub mod files;
+mod image;
+pub mod spans;
+mod theme;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use files::{Loaded, SourceFile, country_files};
+
+use crate::content::{Campaign, Country, Locale};
+use crate::dataset::Dataset;
+use crate::diag::Diagnostic;
+use crate::theme::Theme;
+
+/// The language of the booklets Folio composes.
+pub const LANG: &str = "en";
+
+/// Everything read from a data folder whose files all parsed.
+pub struct Files {
+    pub campaign: Loaded<Campaign>,
+    pub dataset: Dataset,
+    pub locale: Locale,
+    pub theme: Theme,
+    /// By id (file stem). A country file that failed to parse is missing
+    /// here and its error is among the diagnostics.
+    pub countries: BTreeMap<String, Loaded<Country>>,
+}
+
+/// Reads every file of `data_dir`. Returns the files when the shared ones
+/// (campaign, dataset, locale, theme) parsed, and all problems found.
+pub fn files(data_dir: &Path) -> (Option<Files>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let campaign = parse::<Campaign>(data_dir, "campaign.toml", &mut diagnostics);
+    let dataset = match SourceFile::read(data_dir.join("dataset.toml")) {
+        Ok(file) => Dataset::load(file).map_err(|errors| diagnostics.extend(errors)).ok(),
+        Err(error) => {
+            diagnostics.push(error);
+            None
+        }
+    };
+    let locale = parse::<Locale>(data_dir, &format!("locales/{LANG}.toml"), &mut diagnostics);
+    let theme = match SourceFile::read(data_dir.join("theme.toml")) {
+        Ok(file) => theme::load(data_dir, file, &mut diagnostics),
+        Err(error) => {
+            diagnostics.push(error);
+            None
+        }
+    };
+    let countries = countries(data_dir, &mut diagnostics);
+    let files = match (campaign, dataset, locale, theme) {
+        (Some(campaign), Some(dataset), Some(locale), Some(theme)) => {
+            Some(Files { campaign, dataset, locale: locale.content, theme, countries })
+        }
+        _ => None,
+    };
+    (files, diagnostics)
+}
+
+fn countries(data_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, Loaded<Country>> {
+    let folder = data_dir.join("countries");
+    let listed = match country_files(&folder) {
+        Ok(listed) => listed,
+        Err(error) => {
+            diagnostics.push(error);
+            return BTreeMap::new();
+        }
+    };
+    if listed.is_empty() {
+        diagnostics.push(Diagnostic::file_error(&folder, "no country file").with_hint("add a file such as countries/usa.toml"));
+    }
+    listed
+        .into_iter()
+        .filter_map(|(id, path)| {
+            let loaded = SourceFile::read(path).and_then(SourceFile::parse::<Country>);
+            loaded.map_err(|error| diagnostics.push(error)).ok().map(|loaded| (id, loaded))
+        })
+        .collect()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(data_dir: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Loaded<T>> {
+    SourceFile::read(data_dir.join(name)).and_then(SourceFile::parse).map_err(|error| diagnostics.push(error)).ok()
+}
