@@ -42,8 +42,12 @@ fn usa(c: &mut Criterion) {
             folio.render(&Edition::new("usa")).expect("renders").pdf
         })
     });
-    group.bench_function("load", |b| b.iter(|| Project::load(black_box(&data)).expect("loads")));
-    group.bench_function("compose", |b| b.iter(|| project.compose(black_box("usa")).expect("composes")));
+    group.bench_function("load", |b| {
+        b.iter(|| Project::load(black_box(&data)).expect("loads"))
+    });
+    group.bench_function("compose", |b| {
+        b.iter(|| project.compose(black_box("usa")).expect("composes"))
+    });
     group.bench_function("layout", |b| {
         b.iter(|| layout_document(black_box(&document), project.theme(), book))
     });

@@ -77,7 +77,10 @@ pub struct Edition {
 impl Edition {
     /// The edition of `country` in the default language.
     pub fn new(country: impl Into<String>) -> Edition {
-        Edition { country: country.into(), lang: DEFAULT_LANG.to_owned() }
+        Edition {
+            country: country.into(),
+            lang: DEFAULT_LANG.to_owned(),
+        }
     }
 
     /// The file name of this edition's PDF, e.g. `usa-en.pdf`.
@@ -202,7 +205,10 @@ impl Folio {
     /// available from [`Folio::warnings`].
     pub fn open(data_dir: &Path) -> Result<Folio, Diagnostics> {
         let project = Project::load(data_dir).map_err(Diagnostics)?;
-        Ok(Folio { project, data_dir: data_dir.to_owned() })
+        Ok(Folio {
+            project,
+            data_dir: data_dir.to_owned(),
+        })
     }
 
     /// The data folder this was opened from.
@@ -254,14 +260,21 @@ impl Folio {
                 None,
             )])
         })?;
-        Ok(Rendered { pdf, pages: laid_out.pages.len(), warnings })
+        Ok(Rendered {
+            pdf,
+            pages: laid_out.pages.len(),
+            warnings,
+        })
     }
 
     /// Composes and lays out `edition`; the layout warnings come back as
     /// diagnostics about no file in particular, naming the edition.
     fn lay_out(&self, edition: &Edition) -> Result<(LaidOut, Vec<Diagnostic>), Diagnostics> {
         self.validate(edition)?;
-        let document = self.project.compose(&edition.country).map_err(Diagnostics)?;
+        let document = self
+            .project
+            .compose(&edition.country)
+            .map_err(Diagnostics)?;
         let laid_out =
             folio_layout::layout_document(&document, self.project.theme(), FontBook::bundled());
         let warnings = laid_out
@@ -287,14 +300,21 @@ impl Folio {
             }
             return Err(Diagnostics(vec![general(
                 Severity::Error,
-                format!("unknown country `{}` in {}", edition.country, self.data_dir.display()),
+                format!(
+                    "unknown country `{}` in {}",
+                    edition.country,
+                    self.data_dir.display()
+                ),
                 Some(hint),
             )]));
         }
         if !LANGUAGES.contains(&edition.lang.as_str()) {
             return Err(Diagnostics(vec![general(
                 Severity::Error,
-                format!("no `{}` edition: Folio can't build editions in that language yet", edition.lang),
+                format!(
+                    "no `{}` edition: Folio can't build editions in that language yet",
+                    edition.lang
+                ),
                 Some(format!("available languages: {}", LANGUAGES.join(", "))),
             )]));
         }
@@ -304,7 +324,15 @@ impl Folio {
 
 /// A diagnostic about no file in particular.
 fn general(severity: Severity, message: String, hint: Option<String>) -> Diagnostic {
-    Diagnostic { severity, file: PathBuf::new(), line: 0, column: 0, message, hint, span: None }
+    Diagnostic {
+        severity,
+        file: PathBuf::new(),
+        line: 0,
+        column: 0,
+        message,
+        hint,
+        span: None,
+    }
 }
 
 /// The known name closest to a mistyped one, if one is close enough to be a
@@ -319,20 +347,30 @@ fn suggest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, name)| name)
 }
 
-/// Levenshtein distance in characters.
+/// Edit distance in characters, counting a swap of two neighbours as one
+/// edit (optimal string alignment), since `uas` for `usa` is a typical typo.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+    // rows[i][j]: distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let substitution = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = substitution.min(rows[i - 1][j] + 1).min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
         }
     }
-    row[b.len()]
+    rows[a.len()][b.len()]
 }
 
 /// Writes `bytes` to `path` so that readers see either the old file or the
@@ -349,7 +387,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, format!("{} names no file", path.display()))
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} names no file", path.display()),
+        )
     })?;
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
@@ -384,7 +425,10 @@ mod tests {
 
     #[test]
     fn file_name_joins_country_and_language() {
-        let edition = Edition { country: "usa".into(), lang: "en".into() };
+        let edition = Edition {
+            country: "usa".into(),
+            lang: "en".into(),
+        };
         assert_eq!(edition.file_name(), "usa-en.pdf");
         assert_eq!(edition.to_string(), "usa-en");
     }
@@ -393,6 +437,7 @@ mod tests {
     fn suggests_close_names_only() {
         let known = ["usa", "france", "germany"];
         assert_eq!(suggest("USA", &known), Some("usa"));
+        assert_eq!(suggest("uas", &known), Some("usa"));
         assert_eq!(suggest("frnace", &known), Some("france"));
         assert_eq!(suggest("germny", &known), Some("germany"));
         assert_eq!(suggest("japan", &known), None);
@@ -404,6 +449,7 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("été", "ete"), 2);
+        assert_eq!(edit_distance("uas", "usa"), 1);
     }
 
     #[test]
@@ -429,7 +475,10 @@ mod tests {
     }
 
     fn scratch_dir(name: &str) -> tempfile::TempDir {
-        tempfile::Builder::new().prefix(name).tempdir().expect("temp dir")
+        tempfile::Builder::new()
+            .prefix(name)
+            .tempdir()
+            .expect("temp dir")
     }
 
     fn entries(dir: &Path) -> Vec<String> {
@@ -449,12 +498,20 @@ mod tests {
         assert_eq!(fs::read(&target).unwrap(), b"%PDF-old");
         write_atomically(&target, b"%PDF-new").unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"%PDF-new");
-        assert_eq!(entries(dir.path()), ["usa-en.pdf"], "no temp file left behind");
+        assert_eq!(
+            entries(dir.path()),
+            ["usa-en.pdf"],
+            "no temp file left behind"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = fs::metadata(&target).unwrap().permissions().mode();
-            assert_ne!(mode & 0o044, 0, "readable by others like any created file: {mode:o}");
+            assert_ne!(
+                mode & 0o044,
+                0,
+                "readable by others like any created file: {mode:o}"
+            );
         }
     }
 

@@ -241,13 +241,21 @@ pub trait DefinesNotes {
 
 impl DefinesNotes for Campaign {
     fn note_tables(&self) -> [(NoteKind, &NoteTable); 3] {
-        [(NoteKind::Footnote, &self.footnotes), (NoteKind::Endnote, &self.endnotes), (NoteKind::Source, &self.sources)]
+        [
+            (NoteKind::Footnote, &self.footnotes),
+            (NoteKind::Endnote, &self.endnotes),
+            (NoteKind::Source, &self.sources),
+        ]
     }
 }
 
 impl DefinesNotes for Country {
     fn note_tables(&self) -> [(NoteKind, &NoteTable); 3] {
-        [(NoteKind::Footnote, &self.footnotes), (NoteKind::Endnote, &self.endnotes), (NoteKind::Source, &self.sources)]
+        [
+            (NoteKind::Footnote, &self.footnotes),
+            (NoteKind::Endnote, &self.endnotes),
+            (NoteKind::Source, &self.sources),
+        ]
     }
 }
 

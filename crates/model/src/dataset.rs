@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use crate::content::{CategoryName, CategoryNames};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, list};
 use crate::load::files::{Loaded, SourceFile};
 use crate::theme::ColorName;
 
@@ -24,8 +24,12 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 4] =
-        [Category::SlowProgress, Category::LimitedMeasures, Category::SomeProgress, Category::NotableEfforts];
+    pub const ALL: [Category; 4] = [
+        Category::SlowProgress,
+        Category::LimitedMeasures,
+        Category::SomeProgress,
+        Category::NotableEfforts,
+    ];
 
     /// The word written in `dataset.toml`.
     pub fn key(self) -> &'static str {
@@ -33,7 +37,9 @@ impl Category {
     }
 
     pub fn parse(key: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|category| category.key() == key)
+        Category::ALL
+            .into_iter()
+            .find(|category| category.key() == key)
     }
 
     pub fn color(self) -> ColorName {
@@ -83,32 +89,52 @@ pub struct Dataset {
 
 impl Dataset {
     /// Parses and checks `file`: known categories, unique names, and ranks
-    /// 1, 2, 3… without duplicates or gaps within each category.
-    pub fn load(file: SourceFile) -> Result<Dataset, Vec<Diagnostic>> {
-        let Loaded { file, content } = file.parse::<DatasetFile>().map_err(|error| vec![error])?;
-        let mut diagnostics = Vec::new();
+    /// 1, 2, 3… without duplicates or gaps within each category. Problems go
+    /// to `diagnostics`; the dataset is returned whenever the file parsed,
+    /// so that the rest of the content can still be checked against it.
+    pub fn load(file: SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Dataset> {
+        let Loaded { file, content } = file
+            .parse::<DatasetFile>()
+            .map_err(|error| diagnostics.push(error))
+            .ok()?;
         let mut seen: BTreeMap<&str, &Spanned<String>> = BTreeMap::new();
         let mut ranked: BTreeMap<Category, BTreeMap<i64, &Entry>> = BTreeMap::new();
         for entry in &content.countries {
             if let Some(first) = seen.insert(entry.name.get_ref(), &entry.name) {
                 let (line, _) = crate::load::spans::line_column(&file.text, first.span().start);
                 diagnostics.push(
-                    file.error(&entry.name, format!("duplicate country \"{}\"", entry.name.get_ref()))
-                        .with_hint(format!("it is already listed on line {line}")),
+                    file.error(
+                        &entry.name,
+                        format!("duplicate country \"{}\"", entry.name.get_ref()),
+                    )
+                    .with_hint(format!("it is already listed on line {line}")),
                 );
             }
             let Some(category) = Category::parse(entry.category.get_ref()) else {
                 diagnostics.push(
-                    file.error(&entry.category, format!("unknown category \"{}\"", entry.category.get_ref()))
-                        .with_hint(format!("expected one of {}", keys(Category::ALL.map(Category::key)))),
+                    file.error(
+                        &entry.category,
+                        format!("unknown category \"{}\"", entry.category.get_ref()),
+                    )
+                    .with_hint(format!(
+                        "expected one of {}",
+                        list(Category::ALL.map(Category::key))
+                    )),
                 );
                 continue;
             };
             let ranks = ranked.entry(category).or_default();
             if let Some(other) = ranks.insert(*entry.rank.get_ref(), entry) {
                 diagnostics.push(
-                    file.error(&entry.rank, format!("duplicate rank {} in category {}", entry.rank.get_ref(), category.key()))
-                        .with_hint(format!("\"{}\" has the same rank", other.name.get_ref())),
+                    file.error(
+                        &entry.rank,
+                        format!(
+                            "duplicate rank {} in category {}",
+                            entry.rank.get_ref(),
+                            category.key()
+                        ),
+                    )
+                    .with_hint(format!("\"{}\" has the same rank", other.name.get_ref())),
                 );
             }
         }
@@ -124,12 +150,24 @@ impl Dataset {
                     break;
                 }
             }
-            columns.insert(category, ranks.values().map(|entry| entry.name.get_ref().clone()).collect());
+            columns.insert(
+                category,
+                ranks
+                    .values()
+                    .map(|entry| entry.name.get_ref().clone())
+                    .collect(),
+            );
         }
         if content.countries.is_empty() {
-            diagnostics.push(Diagnostic::file_error(&file.path, "the dataset lists no country"));
+            diagnostics.push(Diagnostic::file_error(
+                &file.path,
+                "the dataset lists no country",
+            ));
         }
-        if diagnostics.is_empty() { Ok(Dataset { as_of: content.as_of, columns }) } else { Err(diagnostics) }
+        Some(Dataset {
+            as_of: content.as_of,
+            columns,
+        })
     }
 
     /// The category's countries in rank order.
@@ -142,21 +180,26 @@ impl Dataset {
     }
 
     pub fn category_of(&self, name: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|&category| self.countries(category).iter().any(|listed| listed == name))
+        Category::ALL
+            .into_iter()
+            .find(|&category| self.countries(category).iter().any(|listed| listed == name))
     }
-}
-
-/// `["a", "b"]` as "a, b" for hints listing what is accepted.
-pub fn keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
-    keys.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn load(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
-        Dataset::load(SourceFile { path: "dataset.toml".into(), text: text.into() })
+    fn load(text: &str) -> (Option<Dataset>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let dataset = Dataset::load(
+            SourceFile {
+                path: "dataset.toml".into(),
+                text: text.into(),
+            },
+            &mut diagnostics,
+        );
+        (dataset, diagnostics)
     }
 
     #[test]
@@ -166,8 +209,9 @@ mod tests {
              { name = \"B\", category = \"some-progress\", rank = 2 },\n\
              { name = \"A\", category = \"some-progress\", rank = 1 },\n\
              { name = \"C\", category = \"slow-progress\", rank = 1 },\n]",
-        )
-        .unwrap();
+        );
+        assert!(dataset.1.is_empty());
+        let dataset = dataset.0.unwrap();
         assert_eq!(dataset.countries(Category::SomeProgress), ["A", "B"]);
         assert_eq!(dataset.total(), 3);
         assert_eq!(dataset.category_of("C"), Some(Category::SlowProgress));
@@ -175,15 +219,17 @@ mod tests {
 
     #[test]
     fn reports_unknown_categories_duplicates_and_gaps_together() {
-        let errors = load(
+        let (_, errors) = load(
             "as-of = \"2010\"\ncountries = [\n\
              { name = \"A\", category = \"some-progres\", rank = 1 },\n\
              { name = \"B\", category = \"slow-progress\", rank = 1 },\n\
              { name = \"B\", category = \"slow-progress\", rank = 1 },\n\
              { name = \"C\", category = \"notable-efforts\", rank = 2 },\n]",
-        )
-        .unwrap_err();
-        let messages: Vec<_> = errors.iter().map(|error| (error.line, error.message.as_str())).collect();
+        );
+        let messages: Vec<_> = errors
+            .iter()
+            .map(|error| (error.line, error.message.as_str()))
+            .collect();
         assert_eq!(
             messages,
             [

@@ -87,6 +87,11 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
+/// `["a", "b"]` as "a, b", for hints that list what is accepted.
+pub(crate) fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +116,9 @@ mod tests {
     #[test]
     fn a_file_level_problem_has_no_position() {
         let diagnostic = Diagnostic::file_error("data/theme.toml", "cannot read file");
-        assert_eq!(diagnostic.to_string(), "data/theme.toml: error: cannot read file");
+        assert_eq!(
+            diagnostic.to_string(),
+            "data/theme.toml: error: cannot read file"
+        );
     }
 }

@@ -248,11 +248,16 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     /// External link.
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// Superscript marker of a note; links to the note.
     NoteRef(NoteRef),
     /// The page number on which `anchor` lands (e.g. "page 16").
-    PageRef { anchor: String },
+    PageRef {
+        anchor: String,
+    },
     /// A forced line break.
     LineBreak,
 }

@@ -16,24 +16,40 @@ pub struct Share {
 
 impl Share {
     pub fn of(dataset: &Dataset, category: Category) -> Share {
-        Share { category, count: dataset.countries(category).len(), total: dataset.total() }
+        Share {
+            category,
+            count: dataset.countries(category).len(),
+            total: dataset.total(),
+        }
     }
 
     /// The share as printed: whole percent, halves rounded up (11 of 42 is
     /// 26.19%, printed "26%").
     pub fn percent(self) -> usize {
-        if self.total == 0 { 0 } else { (200 * self.count + self.total) / (2 * self.total) }
+        if self.total == 0 {
+            0
+        } else {
+            (200 * self.count + self.total) / (2 * self.total)
+        }
     }
 
     /// The exact share in percent, for the length of a bar.
     fn exact(self) -> f32 {
-        if self.total == 0 { 0.0 } else { self.count as f32 * 100.0 / self.total as f32 }
+        if self.total == 0 {
+            0.0
+        } else {
+            self.count as f32 * 100.0 / self.total as f32
+        }
     }
 }
 
 /// Figure 1's bars, lowest category first, and their text alternative.
 /// `own` is the category of the booklet's country, highlighted.
-pub fn category_bars(dataset: &Dataset, names: &CategoryNames, own: Option<Category>) -> (Vec<Bar>, String) {
+pub fn category_bars(
+    dataset: &Dataset,
+    names: &CategoryNames,
+    own: Option<Category>,
+) -> (Vec<Bar>, String) {
     let shares = Category::ALL.map(|category| Share::of(dataset, category));
     let bars = shares
         .iter()
@@ -48,7 +64,13 @@ pub fn category_bars(dataset: &Dataset, names: &CategoryNames, own: Option<Categ
     let described: Vec<String> = shares
         .iter()
         .map(|share| {
-            format!("{} of {} countries ({}%) {}", share.count, share.total, share.percent(), names.get(share.category).phrase)
+            format!(
+                "{} of {} countries ({}%) {}",
+                share.count,
+                share.total,
+                share.percent(),
+                names.get(share.category).phrase
+            )
         })
         .collect();
     (bars, format!("Bar chart: {}.", described.join(", ")))
@@ -74,7 +96,11 @@ pub fn ranking_table(dataset: &Dataset, names: &CategoryNames, own: &str) -> (Ta
             .iter()
             .map(|name| {
                 let text = Inline::Text(name.clone());
-                vec![if name == own { Inline::Strong(vec![text]) } else { text }]
+                vec![if name == own {
+                    Inline::Strong(vec![text])
+                } else {
+                    text
+                }]
             })
             .collect(),
         fill: None,
@@ -85,14 +111,28 @@ pub fn ranking_table(dataset: &Dataset, names: &CategoryNames, own: &str) -> (Ta
         caption: None,
         columns: vec![1.0; Category::ALL.len()],
         header: vec![header],
-        rows: vec![Row { cells: Category::ALL.map(column).into() }],
+        rows: vec![Row {
+            cells: Category::ALL.map(column).into(),
+        }],
         style: TableStyle::Columns,
     };
     let described: Vec<String> = Category::ALL
         .iter()
-        .map(|&category| format!("{}: {}", names.get(category).phrase, dataset.countries(category).join(", ")))
+        .map(|&category| {
+            format!(
+                "{}: {}",
+                names.get(category).phrase,
+                dataset.countries(category).join(", ")
+            )
+        })
         .collect();
-    (table, format!("Table of countries by category, in rank order. {}.", described.join("; ")))
+    (
+        table,
+        format!(
+            "Table of countries by category, in rank order. {}.",
+            described.join("; ")
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -102,7 +142,14 @@ mod tests {
 
     #[test]
     fn rounds_halves_up() {
-        let share = |count, total| Share { category: Category::SomeProgress, count, total }.percent();
+        let share = |count, total| {
+            Share {
+                category: Category::SomeProgress,
+                count,
+                total,
+            }
+            .percent()
+        };
         assert_eq!(share(11, 42), 26);
         assert_eq!(share(5, 42), 12);
         assert_eq!(share(1, 8), 13); // 12.5
@@ -111,6 +158,9 @@ mod tests {
 
     #[test]
     fn the_category_colour_is_the_bar_colour() {
-        assert_eq!(Category::LimitedMeasures.color(), ColorName::LimitedMeasures);
+        assert_eq!(
+            Category::LimitedMeasures.color(),
+            ColorName::LimitedMeasures
+        );
     }
 }

@@ -14,18 +14,30 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Inline content before placeholders and notes are resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// Text at byte `at` of the field (placeholders not yet substituted).
-    Text { text: String, at: usize },
+    Text {
+        text: String,
+        at: usize,
+    },
     Emphasis(Vec<Node>),
     Strong(Vec<Node>),
-    Link { url: String, content: Vec<Node> },
-    NoteRef { id: String, at: Range<usize> },
-    PageRef { anchor: String, at: Range<usize> },
+    Link {
+        url: String,
+        content: Vec<Node>,
+    },
+    NoteRef {
+        id: String,
+        at: Range<usize>,
+    },
+    PageRef {
+        anchor: String,
+        at: Range<usize>,
+    },
     LineBreak,
 }
 
@@ -55,7 +67,10 @@ pub fn parse(text: &str) -> (Vec<Node>, Vec<MarkupError>) {
 enum Open {
     Emphasis,
     Strong,
-    Link { url: String, at: Range<usize> },
+    Link {
+        url: String,
+        at: Range<usize>,
+    },
     /// A block the field should not contain; its content is kept inline.
     Ignored,
 }
@@ -74,15 +89,23 @@ impl Builder {
             Event::Start(Tag::Paragraph) => {
                 self.paragraphs += 1;
                 if self.paragraphs == 2 {
-                    self.error(at, "expected a single paragraph", "write each paragraph as its own string in the list");
+                    self.error(
+                        at,
+                        "expected a single paragraph",
+                        "write each paragraph as its own string in the list",
+                    );
                 }
             }
             Event::End(TagEnd::Paragraph) => {}
             Event::Start(Tag::Emphasis) => self.stack.push((Open::Emphasis, Vec::new())),
             Event::Start(Tag::Strong) => self.stack.push((Open::Strong, Vec::new())),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.stack.push((Open::Link { url: dest_url.into_string(), at }, Vec::new()))
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => self.stack.push((
+                Open::Link {
+                    url: dest_url.into_string(),
+                    at,
+                },
+                Vec::new(),
+            )),
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => self.close(),
             Event::Start(tag) => {
                 let what = block_name(&tag);
@@ -93,12 +116,25 @@ impl Builder {
             Event::Text(text) | Event::Code(text) => self.text(&text, at.start),
             Event::SoftBreak => self.text(" ", at.start),
             Event::HardBreak => self.push(Node::LineBreak),
-            Event::FootnoteReference(id) => self.push(Node::NoteRef { id: id.into_string(), at }),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                self.error(at, "raw HTML is not supported", "write <https://…> for a link; other markup is Markdown")
-            }
-            Event::Rule => self.error(at, "expected inline text, found a rule", "remove the line of dashes"),
-            other => self.error(at, format!("unsupported markup {other:?}"), "use *emphasis*, **strong**, links and [^notes]"),
+            Event::FootnoteReference(id) => self.push(Node::NoteRef {
+                id: id.into_string(),
+                at,
+            }),
+            Event::Html(_) | Event::InlineHtml(_) => self.error(
+                at,
+                "raw HTML is not supported",
+                "write <https://…> for a link; other markup is Markdown",
+            ),
+            Event::Rule => self.error(
+                at,
+                "expected inline text, found a rule",
+                "remove the line of dashes",
+            ),
+            other => self.error(
+                at,
+                format!("unsupported markup {other:?}"),
+                "use *emphasis*, **strong**, links and [^notes]",
+            ),
         }
     }
 
@@ -110,7 +146,10 @@ impl Builder {
         if let Some(Node::Text { text: previous, .. }) = nodes.last_mut() {
             previous.push_str(text);
         } else {
-            nodes.push(Node::Text { text: text.to_owned(), at });
+            nodes.push(Node::Text {
+                text: text.to_owned(),
+                at,
+            });
         }
     }
 
@@ -126,14 +165,23 @@ impl Builder {
     }
 
     fn close(&mut self) {
-        let Some((open, content)) = self.stack.pop() else { return };
+        let Some((open, content)) = self.stack.pop() else {
+            return;
+        };
         match open {
             Open::Emphasis => self.push(Node::Emphasis(content)),
             Open::Strong => self.push(Node::Strong(content)),
             Open::Link { url, at } => match url.strip_prefix('#') {
-                Some(anchor) if content.is_empty() => self.push(Node::PageRef { anchor: anchor.to_owned(), at }),
+                Some(anchor) if content.is_empty() => self.push(Node::PageRef {
+                    anchor: anchor.to_owned(),
+                    at,
+                }),
                 Some(_) => {
-                    self.error(at, "a link to a place in the booklet takes no text", "write [](#anchor) to print the page number of #anchor");
+                    self.error(
+                        at,
+                        "a link to a place in the booklet takes no text",
+                        "write [](#anchor) to print the page number of #anchor",
+                    );
                     self.current().extend(content);
                 }
                 None => self.push(Node::Link { url, content }),
@@ -143,7 +191,11 @@ impl Builder {
     }
 
     fn error(&mut self, at: Range<usize>, message: impl Into<String>, hint: &'static str) {
-        self.errors.push(MarkupError { at, message: message.into(), hint });
+        self.errors.push(MarkupError {
+            at,
+            message: message.into(),
+            hint,
+        });
     }
 
     fn finish(mut self) -> (Vec<Node>, Vec<MarkupError>) {
@@ -172,12 +224,16 @@ mod tests {
     use super::*;
 
     fn text(text: &str, at: usize) -> Node {
-        Node::Text { text: text.into(), at }
+        Node::Text {
+            text: text.into(),
+            at,
+        }
     }
 
     #[test]
     fn reads_emphasis_links_notes_and_page_references() {
-        let (nodes, errors) = parse("In {the_country} *a* **b**.[^n1] See [](#methodology) and <https://x.org/a_b>.");
+        let (nodes, errors) =
+            parse("In {the_country} *a* **b**.[^n1] See [](#methodology) and <https://x.org/a_b>.");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
             nodes,
@@ -187,12 +243,21 @@ mod tests {
                 text(" ", 20),
                 Node::Strong(vec![text("b", 23)]),
                 text(".", 26),
-                Node::NoteRef { id: "n1".into(), at: 27..32 },
+                Node::NoteRef {
+                    id: "n1".into(),
+                    at: 27..32
+                },
                 text(" See ", 32),
-                Node::PageRef { anchor: "methodology".into(), at: 37..54 },
-                text(" and ", 54),
-                Node::Link { url: "https://x.org/a_b".into(), content: vec![text("https://x.org/a_b", 60)] },
-                text(".", 78),
+                Node::PageRef {
+                    anchor: "methodology".into(),
+                    at: 37..53
+                },
+                text(" and ", 53),
+                Node::Link {
+                    url: "https://x.org/a_b".into(),
+                    content: vec![text("https://x.org/a_b", 59)]
+                },
+                text(".", 77),
             ]
         );
     }
@@ -212,7 +277,10 @@ mod tests {
         let (_, errors) = parse("a <b>bold</b>");
         assert_eq!(errors[0].message, "raw HTML is not supported");
         let (nodes, errors) = parse("[page](#methodology)");
-        assert_eq!(errors[0].message, "a link to a place in the booklet takes no text");
+        assert_eq!(
+            errors[0].message,
+            "a link to a place in the booklet takes no text"
+        );
         assert_eq!(nodes, [text("page", 1)]);
     }
 }

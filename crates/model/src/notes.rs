@@ -23,9 +23,13 @@ pub struct Definition<'a> {
 /// Every note a booklet may cite, by id: the campaign's and the country's.
 /// Ids are unique across both (checked by [`crate::validate`]); should they
 /// not be, the country's definition wins.
-pub fn definitions<'a>(campaign: &'a Campaign, country: &'a Country) -> BTreeMap<&'a str, Definition<'a>> {
+pub fn definitions<'a>(
+    campaign: &'a Campaign,
+    country: &'a Country,
+) -> BTreeMap<&'a str, Definition<'a>> {
     let mut definitions = BTreeMap::new();
-    let files: [(Origin, &dyn DefinesNotes); 2] = [(Origin::Campaign, campaign), (Origin::Country, country)];
+    let files: [(Origin, &dyn DefinesNotes); 2] =
+        [(Origin::Campaign, campaign), (Origin::Country, country)];
     for (origin, file) in files {
         for (kind, table) in file.note_tables() {
             for (id, text) in table {
@@ -88,8 +92,14 @@ mod tests {
 
     #[test]
     fn sources_are_numbered_in_roman() {
-        let markers: Vec<_> = [1, 2, 3, 4, 9, 14, 40, 1990].into_iter().map(|n| marker(NoteKind::Source, n)).collect();
-        assert_eq!(markers, ["i", "ii", "iii", "iv", "ix", "xiv", "xl", "mcmxc"]);
+        let markers: Vec<_> = [1, 2, 3, 4, 9, 14, 40, 1990]
+            .into_iter()
+            .map(|n| marker(NoteKind::Source, n))
+            .collect();
+        assert_eq!(
+            markers,
+            ["i", "ii", "iii", "iv", "ix", "xiv", "xl", "mcmxc"]
+        );
         assert_eq!(marker(NoteKind::Endnote, 12), "12");
         assert_eq!(anchor(NoteKind::Source, "iii"), "source-iii");
     }

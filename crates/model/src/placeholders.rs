@@ -61,7 +61,10 @@ impl Placeholder {
             return None;
         }
         let lower = name.to_ascii_lowercase();
-        Placeholder::ALL.into_iter().find(|placeholder| placeholder.name() == lower).map(|found| (found, capitals))
+        Placeholder::ALL
+            .into_iter()
+            .find(|placeholder| placeholder.name() == lower)
+            .map(|found| (found, capitals))
     }
 }
 
@@ -87,7 +90,11 @@ impl Values {
             match Placeholder::parse(name) {
                 Some((placeholder, capitals)) => {
                     let value = self.0.get(&placeholder).map_or("", String::as_str);
-                    if capitals { out.push_str(&value.to_uppercase()) } else { out.push_str(value) }
+                    if capitals {
+                        out.push_str(&value.to_uppercase())
+                    } else {
+                        out.push_str(value)
+                    }
                 }
                 None => {
                     out.push_str(&text[range.clone()]);
@@ -106,13 +113,16 @@ fn candidates(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     text.match_indices('{').filter_map(move |(open, _)| {
         let after = &text[open + 1..];
         let length = after.find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))?;
-        (length > 0 && after[length..].starts_with('}')).then(|| (open..open + length + 2, &after[..length]))
+        (length > 0 && after[length..].starts_with('}'))
+            .then(|| (open..open + length + 2, &after[..length]))
     })
 }
 
 /// The accepted names, for hints.
 pub fn names() -> String {
-    Placeholder::ALL.map(|placeholder| format!("{{{}}}", placeholder.name())).join(", ")
+    Placeholder::ALL
+        .map(|placeholder| format!("{{{}}}", placeholder.name()))
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -137,7 +147,13 @@ mod tests {
     fn reports_unknown_names_and_leaves_other_braces() {
         let (text, unknown) = values().substitute("{contry} {1} { country} {The_Country}");
         assert_eq!(text, "{contry} {1} { country} {The_Country}");
-        assert_eq!(unknown, [(0..8, "contry".to_owned()), (24..37, "The_Country".to_owned())]);
+        assert_eq!(
+            unknown,
+            [
+                (0..8, "contry".to_owned()),
+                (24..37, "The_Country".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -78,8 +78,14 @@ pub struct Color {
 }
 
 impl Color {
-    pub const BLACK: Color = Color { rgb: [0, 0, 0], cmyk: [0.0, 0.0, 0.0, 1.0] };
-    pub const WHITE: Color = Color { rgb: [255, 255, 255], cmyk: [0.0, 0.0, 0.0, 0.0] };
+    pub const BLACK: Color = Color {
+        rgb: [0, 0, 0],
+        cmyk: [0.0, 0.0, 0.0, 1.0],
+    };
+    pub const WHITE: Color = Color {
+        rgb: [255, 255, 255],
+        cmyk: [0.0, 0.0, 0.0, 0.0],
+    };
 }
 
 /// The colours a theme must define. A closed set, so a typo in the theme

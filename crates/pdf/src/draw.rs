@@ -3,11 +3,12 @@
 //! Frame coordinates are points from the page's top-left, y down, which is
 //! also krilla's surface space, so positions pass through unchanged.
 //!
-//! The helpers here are the only code that touches the surface's state
-//! (fill, stroke, transform stack), and each sets all of the state it uses,
-//! so no item's drawing depends on what was drawn before it and a push can
-//! never lack its pop.
+//! The helpers here are the only code that draws on the surface. Each sets
+//! all the state it uses (fill, stroke), so no item's drawing depends on
+//! what was drawn before it, and transforms only go through
+//! `with_transform`, so a push can never lack its pop.
 
+use folio_layout::fonts::FontBook;
 use folio_layout::frame::{Point, Size, TextRun};
 use folio_model::doc::Image;
 use folio_model::theme::Color;
@@ -29,22 +30,29 @@ pub(crate) struct Resources<'a> {
 }
 
 impl<'a> Resources<'a> {
-    pub(crate) fn new(book: &'a folio_layout::fonts::FontBook, profile: Profile) -> Self {
-        Resources { fonts: Fonts::new(book), images: Images::default(), profile }
+    pub(crate) fn new(book: &'a FontBook, profile: Profile) -> Self {
+        Resources {
+            fonts: Fonts::new(book),
+            images: Images::default(),
+            profile,
+        }
+    }
+
+    /// A solid fill in the profile's colour space.
+    fn fill(&self, color: Color) -> Fill {
+        Fill {
+            paint: self.profile.paint(color),
+            ..Fill::default()
+        }
     }
 }
 
-/// Run `draw` with `transform` concatenated to the current transform, and
-/// restore it afterwards, whatever `draw` returns.
-fn with_transform<R>(
-    surface: &mut Surface,
-    transform: Transform,
-    draw: impl FnOnce(&mut Surface) -> R,
-) -> R {
+/// Run `draw` with `transform` concatenated to the current transform, then
+/// restore it.
+fn with_transform(surface: &mut Surface, transform: Transform, draw: impl FnOnce(&mut Surface)) {
     surface.push_transform(&transform);
-    let result = draw(surface);
+    draw(surface);
     surface.pop();
-    result
 }
 
 fn point(p: Point) -> geom::Point {
@@ -54,7 +62,7 @@ fn point(p: Point) -> geom::Point {
 /// Fill `path` with `color`, without a stroke.
 fn fill(surface: &mut Surface, path: &Path, color: Color, resources: &Resources) {
     surface.set_stroke(None);
-    surface.set_fill(Some(Fill { paint: resources.profile.paint(color), ..Fill::default() }));
+    surface.set_fill(Some(resources.fill(color)));
     surface.draw_path(path);
 }
 
@@ -71,7 +79,10 @@ pub(crate) fn text(
         return Ok(());
     }
     if !(run.size.is_finite() && run.size > 0.0) {
-        return Err(PdfError::new(ErrorKind::TextSize { page, size: run.size }));
+        return Err(PdfError::new(ErrorKind::TextSize {
+            page,
+            size: run.size,
+        }));
     }
     let glyphs = run
         .glyphs
@@ -104,14 +115,20 @@ pub(crate) fn text(
         .collect::<Result<Vec<_>, _>>()?;
     let font = resources.fonts.get(run.font)?;
     surface.set_stroke(None);
-    surface.set_fill(Some(Fill { paint: resources.profile.paint(run.fill), ..Fill::default() }));
+    surface.set_fill(Some(resources.fill(run.fill)));
     surface.draw_glyphs(point(pos), &glyphs, font, &run.text, run.size, false);
     Ok(())
 }
 
 /// A filled rectangle with its top-left corner at `pos`. An empty one draws
 /// nothing.
-pub(crate) fn rect(surface: &mut Surface, pos: Point, size: Size, color: Color, resources: &Resources) {
+pub(crate) fn rect(
+    surface: &mut Surface,
+    pos: Point,
+    size: Size,
+    color: Color,
+    resources: &Resources,
+) {
     let Some(rect) = Rect::from_xywh(pos.x, pos.y, size.width, size.height) else {
         return;
     };
@@ -139,7 +156,11 @@ pub(crate) fn line(
         return;
     };
     surface.set_fill(None);
-    surface.set_stroke(Some(Stroke { paint: resources.profile.paint(color), width, ..Stroke::default() }));
+    surface.set_stroke(Some(Stroke {
+        paint: resources.profile.paint(color),
+        width,
+        ..Stroke::default()
+    }));
     surface.draw_path(&path);
 }
 
@@ -181,8 +202,12 @@ pub(crate) fn image(
     };
     let image = resources.images.get(image, page)?;
     // krilla draws an image at the origin, so move the origin to `pos`.
-    with_transform(surface, Transform::from_translate(pos.x, pos.y), |surface| {
-        surface.draw_image(image, size);
-    });
+    with_transform(
+        surface,
+        Transform::from_translate(pos.x, pos.y),
+        |surface| {
+            surface.draw_image(image, size);
+        },
+    );
     Ok(())
 }

@@ -20,7 +20,10 @@ pub(crate) struct Fonts<'a> {
 
 impl<'a> Fonts<'a> {
     pub(crate) fn new(book: &'a FontBook) -> Self {
-        Fonts { book, cache: BTreeMap::new() }
+        Fonts {
+            book,
+            cache: BTreeMap::new(),
+        }
     }
 
     /// The krilla font for `id`. Cloning a `Font` is cheap (an `Arc`).
@@ -30,8 +33,13 @@ impl<'a> Fonts<'a> {
         }
         // The face data is `'static` (bundled in the binary), so krilla can
         // hold it without a copy.
-        let data = Data::from(self.book.face(id).data);
-        let font = Font::new(data, 0).ok_or_else(|| PdfError::new(ErrorKind::Font { font: id }))?;
+        let face = self.book.face(id);
+        let font = Font::new(Data::from(face.data), 0).ok_or_else(|| {
+            PdfError::new(ErrorKind::Font {
+                font: id,
+                family: face.family,
+            })
+        })?;
         self.cache.insert(id, font.clone());
         Ok(font)
     }

@@ -37,7 +37,12 @@ impl Images {
             // are not re-compressed.
             ImageFormat::Jpeg => PdfImage::from_jpeg(data, false),
         }
-        .map_err(|message| PdfError::new(ErrorKind::Image { page: Some(page), message }))?;
+        .map_err(|message| {
+            PdfError::new(ErrorKind::Image {
+                page: Some(page),
+                message,
+            })
+        })?;
         self.cache.insert(key, pdf_image.clone());
         Ok(pdf_image)
     }

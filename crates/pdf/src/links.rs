@@ -15,8 +15,12 @@ use crate::{ErrorKind, PdfError};
 /// reader's current zoom; `None` if the document has fewer than
 /// `location.page + 1` of its `pages` (krilla would panic on writing it).
 pub(crate) fn destination(location: Location, pages: usize) -> Option<XyzDestination> {
-    (location.page < pages)
-        .then(|| XyzDestination::new(location.page, geom::Point::from_xy(location.pos.x, location.pos.y)))
+    (location.page < pages).then(|| {
+        XyzDestination::new(
+            location.page,
+            geom::Point::from_xy(location.pos.x, location.pos.y),
+        )
+    })
 }
 
 /// A link item of a page.
@@ -41,7 +45,11 @@ impl Link<'_> {
         let target = match self.target {
             LinkTarget::Internal(location) => {
                 let destination = destination(*location, pages).ok_or_else(|| {
-                    PdfError::new(ErrorKind::LinkTarget { page: self.index, target: location.page, pages })
+                    PdfError::new(ErrorKind::LinkTarget {
+                        page: self.index,
+                        target: location.page,
+                        pages,
+                    })
                 })?;
                 Target::Destination(destination.into())
             }
@@ -56,7 +64,10 @@ impl Link<'_> {
             LinkTarget::Url(url) => Some(url.clone()),
             LinkTarget::Internal(_) => None,
         };
-        Ok(Some(Annotation::new_link(LinkAnnotation::new(area, target), description)))
+        Ok(Some(Annotation::new_link(
+            LinkAnnotation::new(area, target),
+            description,
+        )))
     }
 
     /// The text drawn in `area`, as a reader sees it: the glyphs whose
@@ -68,7 +79,9 @@ impl Link<'_> {
         // Where the last glyph taken ends, and the font size it was set at.
         let mut pen: Option<(Point, f32)> = None;
         for item in &self.page.items {
-            let ItemKind::Text(run) = &item.kind else { continue };
+            let ItemKind::Text(run) = &item.kind else {
+                continue;
+            };
             if !(area.top()..=area.bottom()).contains(&item.pos.y) {
                 continue;
             }
@@ -96,6 +109,102 @@ impl Link<'_> {
                 }
             }
         }
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        // Soft hyphens (line-end hyphens' source text) are not read out.
+        text.replace('\u{ad}', "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_layout::fonts::FontId;
+    use folio_layout::frame::{Glyph, Item, Role, TextRun};
+    use folio_model::theme::Color;
+
+    use super::*;
+
+    /// A run of `text` with one glyph per character, each 5pt wide.
+    fn word(x: f32, y: f32, text: &str) -> Item {
+        let glyphs = text
+            .char_indices()
+            .map(|(i, c)| Glyph {
+                id: 1,
+                x_advance: 5.0,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                range: i..i + c.len_utf8(),
+            })
+            .collect();
+        let run = TextRun {
+            font: FontId(0),
+            size: 10.0,
+            fill: Color::BLACK,
+            text: text.to_string(),
+            glyphs,
+            lang: "en".to_string(),
+        };
+        Item {
+            pos: Point::new(x, y),
+            kind: ItemKind::Text(run),
+            role: Role::Paragraph,
+        }
+    }
+
+    fn text_in(items: Vec<Item>, x: f32, y: f32, width: f32, height: f32) -> String {
+        let page = Page {
+            size: Size::new(200.0, 200.0),
+            label: "1".into(),
+            items,
+        };
+        let target = LinkTarget::Url("https://example.org".into());
+        let link = Link {
+            page: &page,
+            index: 0,
+            pos: Point::new(x, y),
+            size: Size::new(width, height),
+            target: &target,
+        };
+        link.visible_text(Rect::from_xywh(x, y, width, height).unwrap())
+    }
+
+    #[test]
+    fn takes_the_glyphs_under_the_link() {
+        // "see page 3" with the link on "page 3" only.
+        let items = vec![word(10.0, 20.0, "see page 3")];
+        assert_eq!(text_in(items, 30.0, 10.0, 30.0, 12.0), "page 3");
+    }
+
+    #[test]
+    fn joins_words_set_apart_and_runs_set_edge_to_edge() {
+        let items = vec![
+            word(10.0, 20.0, "Fo"),
+            // A change of style inside the word, right where "Fo" ends.
+            word(20.0, 20.0, "lio"),
+            // The next word after a justified space.
+            word(41.0, 20.0, "booklet"),
+            // Another line.
+            word(10.0, 80.0, "elsewhere"),
+        ];
+        assert_eq!(text_in(items, 0.0, 10.0, 150.0, 12.0), "Folio booklet");
+    }
+
+    #[test]
+    fn leaves_out_soft_hyphens() {
+        let items = vec![word(10.0, 20.0, "book\u{ad}")];
+        assert_eq!(text_in(items, 0.0, 10.0, 150.0, 12.0), "book");
+    }
+
+    #[test]
+    fn takes_a_cluster_once() {
+        let mut item = word(10.0, 20.0, "e\u{301}");
+        let ItemKind::Text(run) = &mut item.kind else {
+            unreachable!()
+        };
+        for glyph in &mut run.glyphs {
+            glyph.range = 0..3;
+        }
+        assert_eq!(text_in(vec![item], 0.0, 10.0, 50.0, 12.0), "e\u{301}");
     }
 }

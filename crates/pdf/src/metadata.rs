@@ -12,7 +12,12 @@ use krilla::page::{NumberingStyle, PageLabel};
 
 /// The document information and XMP metadata; empty fields are left out.
 pub(crate) fn metadata(meta: &Metadata) -> metadata::Metadata {
-    let keywords = meta.keywords.iter().filter(|k| !k.is_empty()).cloned().collect();
+    let keywords = meta
+        .keywords
+        .iter()
+        .filter(|k| !k.is_empty())
+        .cloned()
+        .collect();
     let mut metadata = metadata::Metadata::new()
         .title(meta.title.clone())
         .description(meta.subject.clone())
@@ -41,5 +46,33 @@ pub(crate) fn page_label(label: &str) -> PageLabel {
         Some(number) => PageLabel::new(Some(NumberingStyle::Arabic), None, Some(number)),
         None if label.is_empty() => PageLabel::default(),
         None => PageLabel::new(None, Some(label.to_string()), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arabic(n: u32) -> PageLabel {
+        PageLabel::new(Some(NumberingStyle::Arabic), None, NonZeroU32::new(n))
+    }
+
+    fn literal(label: &str) -> PageLabel {
+        PageLabel::new(None, Some(label.to_string()), None)
+    }
+
+    #[test]
+    fn decimal_labels_count_in_arabic_numerals() {
+        assert_eq!(page_label("1"), arabic(1));
+        assert_eq!(page_label("16"), arabic(16));
+    }
+
+    #[test]
+    fn other_labels_show_as_they_are() {
+        assert_eq!(page_label(""), PageLabel::default());
+        assert_eq!(page_label("iv"), literal("iv"));
+        assert_eq!(page_label("007"), literal("007"));
+        assert_eq!(page_label("0"), literal("0"));
+        assert_eq!(page_label("A-3"), literal("A-3"));
     }
 }

@@ -25,7 +25,10 @@ pub(crate) fn outline(entries: &[OutlineEntry], pages: usize) -> Result<Outline,
             })
         })?;
         close(&mut open, &mut outline, entry.level);
-        open.push((entry.level, OutlineNode::new(entry.title.clone(), destination).with_open(true)));
+        open.push((
+            entry.level,
+            OutlineNode::new(entry.title.clone(), destination).with_open(true),
+        ));
     }
     close(&mut open, &mut outline, 0);
     Ok(outline)

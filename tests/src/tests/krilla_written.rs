@@ -355,8 +355,9 @@ fn glyph_positions_and_actual_text() {
     // "bar" starts exactly where "foo" ends.
     let end = draw(40.0, 100.0, glyph_run("foo", &[]), "foo");
     draw(end, 100.0, glyph_run("bar", &[]), "bar");
-    // The 2 raised by a third of an em, then y back on the baseline.
-    draw(40.0, 130.0, glyph_run("x2y", &[0.0, -0.33, 0.0]), "x2y");
+    // The 2 raised by a third of an em (krilla's y offsets point up, as in
+    // HarfBuzz), then y back on the baseline.
+    draw(40.0, 130.0, glyph_run("x2y", &[0.0, 0.33, 0.0]), "x2y");
     // The glyph for "A" drawn a second time claiming to be "Å": /ToUnicode
     // already maps it to "A", so krilla must use /ActualText.
     let end = draw(40.0, 160.0, glyph_run("A", &[]), "A");
@@ -386,4 +387,28 @@ fn page_content_text(pdf: &PdfReadBack) -> String {
 fn dump_krilla_content_stream() {
     let pdf = PdfReadBack::parse(&booklet()).expect("parses");
     println!("{}", page_content_text(&pdf));
+}
+
+/// PDF 2.0 deprecates `/Info`, so krilla writes the title only to XMP.
+#[test]
+fn pdf_2_title_comes_from_xmp() {
+    let configuration = krilla::configure::ConfigurationBuilder::new()
+        .with_version(krilla::configure::PdfVersion::Pdf20)
+        .finish()
+        .expect("PDF 2.0 configuration");
+    let settings = krilla::SerializeSettings {
+        configuration,
+        ..Default::default()
+    };
+    let mut document = Document::new_with(settings);
+    document.start_page().finish();
+    document.set_metadata(Metadata::new().title("Tom & “Jerry” <2.0>".to_string()));
+    let pdf =
+        PdfReadBack::parse(&document.finish().expect("krilla writes PDF 2.0")).expect("parses");
+    assert_eq!(
+        pdf.info_string(b"Title"),
+        None,
+        "the test must exercise XMP"
+    );
+    assert_eq!(pdf.title().as_deref(), Some("Tom & “Jerry” <2.0>"));
 }

@@ -125,8 +125,11 @@ impl Config {
         let task = match cli.command {
             Command::Build(args) => {
                 // clap's group already demands countries or --all, not both.
-                let targets =
-                    if args.all { Targets::All } else { targets(args.countries, "build")? };
+                let targets = if args.all {
+                    Targets::All
+                } else {
+                    targets(args.countries, "build")?
+                };
                 check_data_dir(&args.data)?;
                 if args.out.exists() && !args.out.is_dir() {
                     return Err(usage(format!(
@@ -134,7 +137,11 @@ impl Config {
                         args.out.display()
                     )));
                 }
-                Task::Build(BuildConfig { data: args.data, out: args.out, targets })
+                Task::Build(BuildConfig {
+                    data: args.data,
+                    out: args.out,
+                    targets,
+                })
             }
             Command::Check(args) => {
                 let targets = if args.countries.is_empty() {
@@ -143,7 +150,10 @@ impl Config {
                     targets(args.countries, "check")?
                 };
                 check_data_dir(&args.data)?;
-                Task::Check(CheckConfig { data: args.data, targets })
+                Task::Check(CheckConfig {
+                    data: args.data,
+                    targets,
+                })
             }
         };
         Ok(Config { color, task })
@@ -153,10 +163,15 @@ impl Config {
 /// The countries named, each once, in the order first given.
 fn targets(countries: Vec<String>, command: &str) -> Result<Targets, clap::Error> {
     if let Some(bad) = countries.iter().find(|c| c.trim().is_empty()) {
-        return Err(usage(format!("`folio {command}`: {bad:?} is not a country id")));
+        return Err(usage(format!(
+            "`folio {command}`: {bad:?} is not a country id"
+        )));
     }
     let mut seen = HashSet::new();
-    let countries = countries.into_iter().filter(|c| seen.insert(c.clone())).collect();
+    let countries = countries
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect();
     Ok(Targets::Countries(countries))
 }
 
@@ -164,7 +179,11 @@ fn check_data_dir(data: &std::path::Path) -> Result<(), clap::Error> {
     if data.is_dir() {
         return Ok(());
     }
-    let problem = if data.exists() { "not a folder" } else { "no such folder" };
+    let problem = if data.exists() {
+        "not a folder"
+    } else {
+        "no such folder"
+    };
     Err(usage(format!(
         "--data {}: {problem} (run folio from the project's root, or pass --data DIR)",
         data.display()
@@ -196,9 +215,10 @@ mod tests {
     #[test]
     fn build_defaults_and_dedupes() {
         let data = data_dir();
-        let config =
-            parse(&["folio", "--color", "never", "build", "usa", "fra", "usa", "--data", &data])
-                .unwrap();
+        let config = parse(&[
+            "folio", "--color", "never", "build", "usa", "fra", "usa", "--data", &data,
+        ])
+        .unwrap();
         assert_eq!(
             config,
             Config {
@@ -220,14 +240,26 @@ mod tests {
         let err = parse(&["folio", "build", "usa", "--all", "--data", &data]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let config = parse(&["folio", "build", "--all", "--data", &data]).unwrap();
-        assert!(matches!(config.task, Task::Build(BuildConfig { targets: Targets::All, .. })));
+        assert!(matches!(
+            config.task,
+            Task::Build(BuildConfig {
+                targets: Targets::All,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn check_without_countries_checks_all() {
         let data = data_dir();
         let config = parse(&["folio", "check", "--data", &data]).unwrap();
-        assert_eq!(config.task, Task::Check(CheckConfig { data: data.into(), targets: Targets::All }));
+        assert_eq!(
+            config.task,
+            Task::Check(CheckConfig {
+                data: data.into(),
+                targets: Targets::All
+            })
+        );
     }
 
     #[test]

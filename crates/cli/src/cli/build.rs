@@ -15,7 +15,9 @@ use super::report::Reporter;
 /// the others are still built; the reporter's error count tells the caller.
 pub fn run(config: &BuildConfig, reporter: &Reporter) {
     let started = Instant::now();
-    let Some(folio) = open(&config.data, reporter) else { return };
+    let Some(folio) = open(&config.data, reporter) else {
+        return;
+    };
     let editions: Vec<Edition> = match &config.targets {
         Targets::All => folio.editions(),
         Targets::Countries(countries) => countries.iter().map(Edition::new).collect(),
@@ -28,7 +30,10 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
         return;
     }
     if let Err(err) = std::fs::create_dir_all(&config.out) {
-        reporter.error(format_args!("could not create {}: {err}", config.out.display()));
+        reporter.error(format_args!(
+            "could not create {}: {err}",
+            config.out.display()
+        ));
         return;
     }
 
@@ -36,7 +41,9 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
         .par_iter()
         .map(|edition| {
             reporter
-                .guard(edition, || build_one(&folio, edition, &config.out, reporter))
+                .guard(edition, || {
+                    build_one(&folio, edition, &config.out, reporter)
+                })
                 .flatten()
         })
         .collect();
@@ -46,13 +53,18 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
         let seconds = started.elapsed().as_secs_f64();
         let total_pages: usize = built.iter().sum();
         let failed = editions.len() - built.len();
-        let editions_word = plural(built.len(), "edition", "editions");
-        let summary = format!("{editions_word} ({total_pages} pages) in {seconds:.2} s");
-        if failed == 0 {
-            reporter.info(format_args!("built {summary}"));
+        let summary = if failed == 0 {
+            plural(built.len(), "edition", "editions")
         } else {
-            reporter.info(format_args!("built {summary}; {failed} failed"));
-        }
+            format!(
+                "{} of {}",
+                built.len(),
+                plural(editions.len(), "edition", "editions")
+            )
+        };
+        reporter.info(format_args!(
+            "built {summary} ({total_pages} pages) in {seconds:.2} s"
+        ));
     }
 }
 

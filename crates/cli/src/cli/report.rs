@@ -37,7 +37,11 @@ pub struct Reporter {
 
 impl Reporter {
     pub fn new(color: bool) -> Reporter {
-        let choice = if color { ColorChoice::Always } else { ColorChoice::Never };
+        let choice = if color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
         Reporter {
             stderr: BufferWriter::stderr(choice),
             errors: AtomicUsize::new(0),
@@ -88,7 +92,11 @@ impl Reporter {
 
     /// 1 if any error was reported, else 0.
     pub fn exit_code(&self) -> ExitCode {
-        if self.errors() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        if self.errors() > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     /// Runs `work`; if it panics (a bug in Folio, never the content's
@@ -116,17 +124,28 @@ impl Reporter {
         if diagnostic.file.as_os_str().is_empty() || diagnostic.line == 0 {
             return None;
         }
-        let mut sources = self.sources.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut sources = self
+            .sources
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         sources
             .entry(diagnostic.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(&diagnostic.file).ok().map(Arc::from))
+            .or_insert_with(|| {
+                std::fs::read_to_string(&diagnostic.file)
+                    .ok()
+                    .map(Arc::from)
+            })
             .clone()
     }
 }
 
 /// Writes `diagnostic` with the snippet of `source` it points at, or in the
 /// one-line form if there is no source or it doesn't contain the location.
-pub fn render(out: &mut impl WriteColor, diagnostic: &Diagnostic, source: Option<&str>) -> io::Result<()> {
+pub fn render(
+    out: &mut impl WriteColor,
+    diagnostic: &Diagnostic,
+    source: Option<&str>,
+) -> io::Result<()> {
     let severity = match diagnostic.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
@@ -158,7 +177,11 @@ pub fn render(out: &mut impl WriteColor, diagnostic: &Diagnostic, source: Option
 }
 
 /// `file:line:col: error: message` and `  = hint: …`.
-fn render_plain(out: &mut impl WriteColor, severity: ReportSeverity, diagnostic: &Diagnostic) -> io::Result<()> {
+fn render_plain(
+    out: &mut impl WriteColor,
+    severity: ReportSeverity,
+    diagnostic: &Diagnostic,
+) -> io::Result<()> {
     if let Some(location) = folio::location(diagnostic) {
         out.set_color(ColorSpec::new().set_bold(true))?;
         write!(out, "{location}: ")?;
@@ -172,12 +195,21 @@ fn render_plain(out: &mut impl WriteColor, severity: ReportSeverity, diagnostic:
 }
 
 /// `error: message` with the severity coloured as codespan does.
-fn write_header(out: &mut impl WriteColor, severity: ReportSeverity, message: &str) -> io::Result<()> {
+fn write_header(
+    out: &mut impl WriteColor,
+    severity: ReportSeverity,
+    message: &str,
+) -> io::Result<()> {
     let (color, word) = match severity {
         ReportSeverity::Warning => (Color::Yellow, "warning"),
         _ => (Color::Red, "error"),
     };
-    out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true).set_intense(true))?;
+    out.set_color(
+        ColorSpec::new()
+            .set_fg(Some(color))
+            .set_bold(true)
+            .set_intense(true),
+    )?;
     write!(out, "{word}")?;
     out.set_color(ColorSpec::new().set_bold(true))?;
     write!(out, ": {message}")?;
@@ -245,7 +277,10 @@ mod tests {
         assert!(text.contains("data/countries/usa.toml:4:10"), "{text}");
         assert!(text.contains("rating = \"GREN\""), "{text}");
         assert!(text.contains("^^^^^^"), "{text}");
-        assert!(text.contains("= hint: use one of: green, amber, red"), "{text}");
+        assert!(
+            text.contains("= hint: use one of: green, amber, red"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -265,7 +300,10 @@ mod tests {
         );
         // A location outside the file: the same.
         let text = rendered(&diagnostic(Some(900..905), 40, 1), Some(SOURCE));
-        assert!(text.starts_with("data/countries/usa.toml:40:1: error:"), "{text}");
+        assert!(
+            text.starts_with("data/countries/usa.toml:40:1: error:"),
+            "{text}"
+        );
     }
 
     #[test]

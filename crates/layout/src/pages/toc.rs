@@ -40,7 +40,7 @@ pub fn toc_chunks(ctx: &Ctx, doc: &Document, measure: f32) -> Vec<Chunk> {
 fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     let scale = &ctx.theme.type_scale;
     let size = scale.body_size;
-    let (indent, mut style) = match heading.level {
+    let (indent, style) = match heading.level {
         1 => (0.0, TextStyle::new(Family::Heading, size, ColorName::Ink).bold()),
         _ => (size * 2.2, TextStyle::new(Family::Heading, size, ColorName::Ink)),
     };
@@ -52,17 +52,20 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
         space_before: if heading.level == 1 { leading * 0.6 } else { leading * 0.15 },
         ..Chunk::default()
     };
-    for line in line_chunks(ctx, &heading.text, ParSpec::ragged(style, leading, 0.0, Role::TocEntry), text_area) {
-        chunk.stack(line, 0.0);
-    }
     if let Some(number) = &heading.number {
         let number_area = Area { x: indent, width: number_width };
         let spec = ParSpec::ragged(style, leading, 0.0, Role::TocEntry);
         if let Some(line) = line_chunks(ctx, &[Inline::Text(number.clone())], spec, number_area).pop() {
             chunk.absorb(line, 0.0, 0.0);
+            chunk.height = chunk.height.max(leading);
         }
     }
-    style.bold = heading.level == 1;
+    let mut text = Chunk::default();
+    for line in line_chunks(ctx, &heading.text, ParSpec::ragged(style, leading, 0.0, Role::TocEntry), text_area) {
+        text.stack(line, 0.0);
+    }
+    chunk.height = chunk.height.max(text.height);
+    chunk.absorb(text, 0.0, 0.0);
     let page = ctx.page_of(&heading.anchor);
     let spec = ParSpec { align: Align::End, ..ParSpec::ragged(style, leading, 0.0, Role::TocEntry) };
     let page_area = Area { x: measure - page_width, width: page_width };

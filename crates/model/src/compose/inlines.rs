@@ -25,7 +25,10 @@ impl<'p> Composer<'p> {
     pub(super) fn inlines(&mut self, origin: Origin, text: &'p Text, role: Role) -> Vec<Inline> {
         let (nodes, errors) = markup::parse(text.get_ref());
         for error in errors {
-            let diagnostic = self.file(origin).error_in(text, error.at, error.message).with_hint(error.hint);
+            let diagnostic = self
+                .file(origin)
+                .error_in(text, error.at, error.message)
+                .with_hint(error.hint);
             self.diagnostics.push(diagnostic);
         }
         self.convert(origin, text, role, nodes)
@@ -36,19 +39,37 @@ impl<'p> Composer<'p> {
         self.substitute(origin, text, text.get_ref(), 0)
     }
 
-    fn convert(&mut self, origin: Origin, text: &'p Text, role: Role, nodes: Vec<Node>) -> Vec<Inline> {
+    fn convert(
+        &mut self,
+        origin: Origin,
+        text: &'p Text,
+        role: Role,
+        nodes: Vec<Node>,
+    ) -> Vec<Inline> {
         let mut inlines = Vec::with_capacity(nodes.len());
         for node in nodes {
             match node {
-                Node::Text { text: piece, at } => inlines.push(Inline::Text(self.substitute(origin, text, &piece, at))),
-                Node::Emphasis(content) => inlines.push(Inline::Emphasis(self.convert(origin, text, role, content))),
-                Node::Strong(content) => inlines.push(Inline::Strong(self.convert(origin, text, role, content))),
-                Node::Link { url, content } => {
-                    inlines.push(Inline::Link { url, content: self.convert(origin, text, role, content) })
+                Node::Text { text: piece, at } => {
+                    inlines.push(Inline::Text(self.substitute(origin, text, &piece, at)))
                 }
+                Node::Emphasis(content) => {
+                    inlines.push(Inline::Emphasis(self.convert(origin, text, role, content)))
+                }
+                Node::Strong(content) => {
+                    inlines.push(Inline::Strong(self.convert(origin, text, role, content)))
+                }
+                Node::Link { url, content } => inlines.push(Inline::Link {
+                    url,
+                    content: self.convert(origin, text, role, content),
+                }),
                 Node::LineBreak => inlines.push(Inline::LineBreak),
                 Node::PageRef { anchor, at } => {
-                    self.page_refs.push(PageRefUse { anchor: anchor.clone(), origin, text, at });
+                    self.page_refs.push(PageRefUse {
+                        anchor: anchor.clone(),
+                        origin,
+                        text,
+                        at,
+                    });
                     inlines.push(Inline::PageRef { anchor });
                 }
                 Node::NoteRef { id, at } => inlines.extend(self.cite(origin, text, &id, at, role)),
@@ -63,7 +84,11 @@ impl<'p> Composer<'p> {
         for (range, name) in unknown {
             let diagnostic = self
                 .file(origin)
-                .error_in(text, at + range.start..at + range.end, format!("unknown placeholder {{{name}}}"))
+                .error_in(
+                    text,
+                    at + range.start..at + range.end,
+                    format!("unknown placeholder {{{name}}}"),
+                )
                 .with_hint(format!("expected one of {}", placeholders::names()));
             self.diagnostics.push(diagnostic);
         }
@@ -71,25 +96,46 @@ impl<'p> Composer<'p> {
     }
 
     /// The reference to note `id`, numbering the note at its first citation.
-    fn cite(&mut self, origin: Origin, text: &'p Text, id: &str, at: Range<usize>, role: Role) -> Option<Inline> {
+    fn cite(
+        &mut self,
+        origin: Origin,
+        text: &'p Text,
+        id: &str,
+        at: Range<usize>,
+        role: Role,
+    ) -> Option<Inline> {
         let problem = match (role, self.definitions.get_key_value(id)) {
-            (Role::NoNotes(place), _) => Some((format!("note references are not allowed in {place}"), "move the reference into the body text")),
+            (Role::NoNotes(place), _) => Some((
+                format!("note references are not allowed in {place}"),
+                "move the reference into the body text",
+            )),
             (_, None) => Some((
                 format!("note \"{id}\" is not defined"),
                 "define it in the [footnotes], [endnotes] or [sources] table of the campaign or country file",
             )),
-            (_, Some((_, definition))) if origin == Origin::Campaign && definition.origin == Origin::Country => Some((
-                format!("campaign text cites the country's note \"{id}\""),
-                "notes cited by campaign text are defined in the campaign file",
-            )),
-            (_, Some((_, definition))) if definition.kind == NoteKind::Source && self.goal_sources.is_none() => Some((
-                format!("source \"{id}\" is cited outside a goal"),
-                "sources are listed under the goal that cites them; use an endnote here",
-            )),
+            (_, Some((_, definition)))
+                if origin == Origin::Campaign && definition.origin == Origin::Country =>
+            {
+                Some((
+                    format!("campaign text cites the country's note \"{id}\""),
+                    "notes cited by campaign text are defined in the campaign file",
+                ))
+            }
+            (_, Some((_, definition)))
+                if definition.kind == NoteKind::Source && self.goal_sources.is_none() =>
+            {
+                Some((
+                    format!("source \"{id}\" is cited outside a goal"),
+                    "sources are listed under the goal that cites them; use an endnote here",
+                ))
+            }
             _ => None,
         };
         if let Some((message, hint)) = problem {
-            let diagnostic = self.file(origin).error_in(text, at, message).with_hint(hint);
+            let diagnostic = self
+                .file(origin)
+                .error_in(text, at, message)
+                .with_hint(hint);
             self.diagnostics.push(diagnostic);
             return None;
         }
@@ -100,7 +146,10 @@ impl<'p> Composer<'p> {
         let index = self.number(key, definition.kind);
         match (definition.kind, self.goal_sources.as_mut()) {
             (NoteKind::Source, Some(sources)) => sources.push(key),
-            _ => self.notes[index].text = self.inlines(definition.origin, definition.text, Role::NoNotes("notes")),
+            _ => {
+                self.notes[index].text =
+                    self.inlines(definition.origin, definition.text, Role::NoNotes("notes"))
+            }
         }
         Some(Inline::NoteRef(NoteRef { index }))
     }

@@ -6,17 +6,17 @@
 //! that do not exist, markup that is not inline. [`crate::Project::load`]
 //! composes every country once to report them all before any build.
 
+mod goals;
 mod inlines;
 mod sections;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::Project;
-use crate::content::{Country, Origin, Text};
-use crate::dataset::Category;
+use crate::content::{Campaign, Country, Locale, Origin, Text};
+use crate::dataset::{Category, Dataset};
 use crate::diag::Diagnostic;
-use crate::doc::{Block, Cover, Document, Note, NoteKind};
+use crate::doc::{Block, Cover, Document, Image, Note, NoteKind};
 use crate::figures::Share;
 use crate::load::files::{Loaded, SourceFile};
 use crate::notes::{self, Definition};
@@ -30,17 +30,30 @@ pub struct Composition {
     pub cited: BTreeSet<String>,
 }
 
-pub fn compose(project: &Project, country: &Loaded<Country>) -> Composition {
-    let mut composer = Composer::new(project, country);
+/// What every booklet is composed from besides its country's file.
+#[derive(Debug, Clone, Copy)]
+pub struct Shared<'a> {
+    pub campaign: &'a Loaded<Campaign>,
+    pub dataset: &'a Dataset,
+    pub locale: &'a Locale,
+    pub cover: Option<&'a Image>,
+}
+
+pub fn compose(shared: Shared<'_>, country: &Loaded<Country>) -> Composition {
+    let mut composer = Composer::new(shared, country);
     let blocks = composer.body();
     let document = composer.document(blocks);
     composer.check_page_refs(&document);
-    Composition { document, diagnostics: composer.diagnostics, cited: composer.numbered.into_keys().collect() }
+    Composition {
+        document,
+        diagnostics: composer.diagnostics,
+        cited: composer.numbered.into_keys().collect(),
+    }
 }
 
 /// The state of one composition.
 struct Composer<'p> {
-    project: &'p Project,
+    shared: Shared<'p>,
     country: &'p Loaded<Country>,
     /// The country's category, when the dataset lists it.
     category: Option<Category>,
@@ -68,24 +81,43 @@ struct PageRefUse<'p> {
 }
 
 impl<'p> Composer<'p> {
-    fn new(project: &'p Project, country: &'p Loaded<Country>) -> Composer<'p> {
-        let campaign = &project.campaign.content;
-        let category = project.dataset.category_of(country.content.dataset_name().get_ref());
+    fn new(shared: Shared<'p>, country: &'p Loaded<Country>) -> Composer<'p> {
+        let campaign = &shared.campaign.content;
+        let category = shared
+            .dataset
+            .category_of(country.content.dataset_name().get_ref());
         let mut values = Values::default();
         values.set(Placeholder::Country, country.content.name.get_ref());
-        values.set(Placeholder::TheCountry, country.content.name_in_text.get_ref());
-        values.set(Placeholder::CountriesTotal, project.dataset.total().to_string());
-        let indicators: usize = campaign.goals.get_ref().iter().map(|goal| goal.indicators.get_ref().len()).sum();
+        values.set(
+            Placeholder::TheCountry,
+            country.content.name_in_text.get_ref(),
+        );
+        values.set(
+            Placeholder::CountriesTotal,
+            shared.dataset.total().to_string(),
+        );
+        let indicators: usize = campaign
+            .goals
+            .get_ref()
+            .iter()
+            .map(|goal| goal.indicators.get_ref().len())
+            .sum();
         values.set(Placeholder::IndicatorsTotal, indicators.to_string());
-        values.set(Placeholder::AsOf, &project.dataset.as_of);
+        values.set(Placeholder::AsOf, &shared.dataset.as_of);
         if let Some(category) = category {
-            let share = Share::of(&project.dataset, category);
-            values.set(Placeholder::CategoryPercent, format!("{}%", share.percent()));
+            let share = Share::of(shared.dataset, category);
+            values.set(
+                Placeholder::CategoryPercent,
+                format!("{}%", share.percent()),
+            );
             values.set(Placeholder::CategoryCount, share.count.to_string());
-            values.set(Placeholder::CategoryPhrase, &project.locale.categories.get(category).phrase);
+            values.set(
+                Placeholder::CategoryPhrase,
+                &shared.locale.categories.get(category).phrase,
+            );
         }
         Composer {
-            project,
+            shared,
             country,
             category,
             values,
@@ -101,19 +133,27 @@ impl<'p> Composer<'p> {
     }
 
     fn document(&mut self, blocks: Vec<Block>) -> Document {
-        let campaign = &self.project.campaign.content;
-        let locale = &self.project.locale;
+        let campaign = &self.shared.campaign.content;
+        let locale = self.shared.locale;
         Document {
             lang: crate::load::LANG.to_owned(),
             title: self.plain(Origin::Campaign, &campaign.document_title),
             author: self.plain(Origin::Campaign, &campaign.author),
             subject: self.plain(Origin::Campaign, &campaign.name),
-            keywords: campaign.keywords.iter().map(|keyword| self.plain(Origin::Campaign, keyword)).collect(),
+            keywords: campaign
+                .keywords
+                .iter()
+                .map(|keyword| self.plain(Origin::Campaign, keyword))
+                .collect(),
             cover: Cover {
-                title: campaign.cover_title.iter().map(|line| self.plain(Origin::Campaign, line)).collect(),
+                title: campaign
+                    .cover_title
+                    .iter()
+                    .map(|line| self.plain(Origin::Campaign, line))
+                    .collect(),
                 subtitle: self.plain(Origin::Campaign, &campaign.name),
                 imprint: self.plain(Origin::Campaign, &campaign.imprint),
-                image: self.project.theme.cover_image.clone(),
+                image: self.shared.cover.cloned(),
             },
             toc_title: locale.toc_title.clone(),
             page_label: locale.page_label.clone(),
@@ -140,7 +180,8 @@ impl<'p> Composer<'p> {
     /// of the document carries.
     fn check_page_refs(&mut self, document: &Document) {
         let is_target = |anchor: &String| {
-            self.anchors.contains(anchor) || document.notes.iter().any(|note| &note.anchor == anchor)
+            self.anchors.contains(anchor)
+                || document.notes.iter().any(|note| &note.anchor == anchor)
         };
         let known = self.anchors.iter().cloned().collect::<Vec<_>>().join(", ");
         let diagnostics: Vec<Diagnostic> = self
@@ -149,7 +190,11 @@ impl<'p> Composer<'p> {
             .filter(|r| !is_target(&r.anchor))
             .map(|r| {
                 self.file(r.origin)
-                    .error_in(r.text, r.at.clone(), format!("no place in the booklet is called \"#{}\"", r.anchor))
+                    .error_in(
+                        r.text,
+                        r.at.clone(),
+                        format!("no place in the booklet is called \"#{}\"", r.anchor),
+                    )
                     .with_hint(format!("expected one of {known}"))
             })
             .collect();
@@ -158,7 +203,7 @@ impl<'p> Composer<'p> {
 
     fn file(&self, origin: Origin) -> &'p SourceFile {
         match origin {
-            Origin::Campaign => &self.project.campaign.file,
+            Origin::Campaign => &self.shared.campaign.file,
             Origin::Country => &self.country.file,
         }
     }
@@ -169,7 +214,12 @@ impl<'p> Composer<'p> {
         let number = self.notes.iter().filter(|note| note.kind == kind).count() + 1;
         let marker = notes::marker(kind, number);
         let index = self.notes.len();
-        self.notes.push(Note { kind, anchor: notes::anchor(kind, &marker), marker, text: Vec::new() });
+        self.notes.push(Note {
+            kind,
+            anchor: notes::anchor(kind, &marker),
+            marker,
+            text: Vec::new(),
+        });
         self.numbered.insert(id.to_owned(), index);
         index
     }

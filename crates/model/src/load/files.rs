@@ -29,7 +29,10 @@ impl SourceFile {
     pub fn read(path: PathBuf) -> Result<SourceFile, Diagnostic> {
         match fs::read_to_string(&path) {
             Ok(text) => Ok(SourceFile { path, text }),
-            Err(error) => Err(Diagnostic::file_error(path, format!("cannot read file: {error}"))),
+            Err(error) => Err(Diagnostic::file_error(
+                path,
+                format!("cannot read file: {error}"),
+            )),
         }
     }
 
@@ -37,12 +40,17 @@ impl SourceFile {
     /// wrong shape becomes one diagnostic at the place the parser names.
     pub fn parse<T: DeserializeOwned>(self) -> Result<Loaded<T>, Diagnostic> {
         match toml::from_str::<T>(&self.text) {
-            Ok(content) => Ok(Loaded { file: self, content }),
+            Ok(content) => Ok(Loaded {
+                file: self,
+                content,
+            }),
             Err(error) => {
                 // The parser says "…, expected …"; the second half is advice.
                 let message = error.message().trim_end_matches('\n');
                 let (message, hint) = match message.split_once(", expected ") {
-                    Some((what, expected)) => (what.to_owned(), Some(format!("expected {expected}"))),
+                    Some((what, expected)) => {
+                        (what.to_owned(), Some(format!("expected {expected}")))
+                    }
                     None => (message.to_owned(), None),
                 };
                 let span = error.span().unwrap_or(0..0);
@@ -55,9 +63,22 @@ impl SourceFile {
         }
     }
 
-    pub fn diagnostic(&self, severity: Severity, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(
+        &self,
+        severity: Severity,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let (line, column) = line_column(&self.text, span.start);
-        Diagnostic { severity, file: self.path.clone(), line, column, message: message.into(), hint: None, span: Some(span) }
+        Diagnostic {
+            severity,
+            file: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            span: Some(span),
+        }
     }
 
     pub fn error<T>(&self, at: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
@@ -70,7 +91,12 @@ impl SourceFile {
 
     /// An error at `range`, a byte range inside the decoded value of the
     /// string `text` (e.g. an unknown placeholder in a paragraph).
-    pub fn error_in(&self, text: &Spanned<String>, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn error_in(
+        &self,
+        text: &Spanned<String>,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let start = value_start(&self.text, text.span(), text.get_ref()) + range.start;
         let end = (start + range.len()).min(self.text.len());
         self.diagnostic(Severity::Error, start.min(end)..end, message)
@@ -95,7 +121,9 @@ pub fn inside(data_dir: &Path, relative: &str) -> Result<PathBuf, &'static str> 
     let joined = data_dir.join(path);
     // A symbolic link could still point elsewhere.
     match (joined.canonicalize(), data_dir.canonicalize()) {
-        (Ok(real), Ok(root)) if !real.starts_with(root) => Err("the path leads outside the data folder"),
+        (Ok(real), Ok(root)) if !real.starts_with(&root) => {
+            Err("the path leads outside the data folder")
+        }
         _ => Ok(joined),
     }
 }
@@ -103,8 +131,9 @@ pub fn inside(data_dir: &Path, relative: &str) -> Result<PathBuf, &'static str> 
 /// The country files of `countries_dir`: `(id, path)` sorted by id, where
 /// the id is the file stem (`usa` for `usa.toml`).
 pub fn country_files(countries_dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
-    let entries = fs::read_dir(countries_dir)
-        .map_err(|error| Diagnostic::file_error(countries_dir, format!("cannot read folder: {error}")))?;
+    let entries = fs::read_dir(countries_dir).map_err(|error| {
+        Diagnostic::file_error(countries_dir, format!("cannot read folder: {error}"))
+    })?;
     let mut files: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -137,7 +166,10 @@ mod tests {
         struct Sample {
             name: String,
         }
-        let file = SourceFile { path: "x.toml".into(), text: "name = \"a\"\nnmae = \"b\"\n".into() };
+        let file = SourceFile {
+            path: "x.toml".into(),
+            text: "name = \"a\"\nnmae = \"b\"\n".into(),
+        };
         let error = file.parse::<Sample>().unwrap_err();
         assert_eq!((error.line, error.column), (2, 1));
         assert_eq!(error.message, "unknown field `nmae`");

@@ -28,24 +28,25 @@ use crate::theme::Theme;
 /// The language of the booklets Folio composes.
 pub const LANG: &str = "en";
 
-/// Everything read from a data folder whose files all parsed.
+/// Everything read from a data folder. A file that could not be read is
+/// `None` and its error is among the diagnostics; the others are still
+/// checked so that one run reports every problem.
 pub struct Files {
-    pub campaign: Loaded<Campaign>,
-    pub dataset: Dataset,
-    pub locale: Locale,
-    pub theme: Theme,
+    pub campaign: Option<Loaded<Campaign>>,
+    pub dataset: Option<Dataset>,
+    pub locale: Option<Locale>,
+    pub theme: Option<Theme>,
     /// By id (file stem). A country file that failed to parse is missing
     /// here and its error is among the diagnostics.
     pub countries: BTreeMap<String, Loaded<Country>>,
 }
 
-/// Reads every file of `data_dir`. Returns the files when the shared ones
-/// (campaign, dataset, locale, theme) parsed, and all problems found.
-pub fn files(data_dir: &Path) -> (Option<Files>, Vec<Diagnostic>) {
+/// Reads every file of `data_dir`, with the problems found in each.
+pub fn files(data_dir: &Path) -> (Files, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let campaign = parse::<Campaign>(data_dir, "campaign.toml", &mut diagnostics);
     let dataset = match SourceFile::read(data_dir.join("dataset.toml")) {
-        Ok(file) => Dataset::load(file).map_err(|errors| diagnostics.extend(errors)).ok(),
+        Ok(file) => Dataset::load(file, &mut diagnostics),
         Err(error) => {
             diagnostics.push(error);
             None
@@ -60,16 +61,23 @@ pub fn files(data_dir: &Path) -> (Option<Files>, Vec<Diagnostic>) {
         }
     };
     let countries = countries(data_dir, &mut diagnostics);
-    let files = match (campaign, dataset, locale, theme) {
-        (Some(campaign), Some(dataset), Some(locale), Some(theme)) => {
-            Some(Files { campaign, dataset, locale: locale.content, theme, countries })
-        }
-        _ => None,
-    };
-    (files, diagnostics)
+    let locale = locale.map(|locale| locale.content);
+    (
+        Files {
+            campaign,
+            dataset,
+            locale,
+            theme,
+            countries,
+        },
+        diagnostics,
+    )
 }
 
-fn countries(data_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, Loaded<Country>> {
+fn countries(
+    data_dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Loaded<Country>> {
     let folder = data_dir.join("countries");
     let listed = match country_files(&folder) {
         Ok(listed) => listed,
@@ -79,17 +87,30 @@ fn countries(data_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<Str
         }
     };
     if listed.is_empty() {
-        diagnostics.push(Diagnostic::file_error(&folder, "no country file").with_hint("add a file such as countries/usa.toml"));
+        diagnostics.push(
+            Diagnostic::file_error(&folder, "no country file")
+                .with_hint("add a file such as countries/usa.toml"),
+        );
     }
     listed
         .into_iter()
         .filter_map(|(id, path)| {
             let loaded = SourceFile::read(path).and_then(SourceFile::parse::<Country>);
-            loaded.map_err(|error| diagnostics.push(error)).ok().map(|loaded| (id, loaded))
+            loaded
+                .map_err(|error| diagnostics.push(error))
+                .ok()
+                .map(|loaded| (id, loaded))
         })
         .collect()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(data_dir: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Loaded<T>> {
-    SourceFile::read(data_dir.join(name)).and_then(SourceFile::parse).map_err(|error| diagnostics.push(error)).ok()
+fn parse<T: serde::de::DeserializeOwned>(
+    data_dir: &Path,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Loaded<T>> {
+    SourceFile::read(data_dir.join(name))
+        .and_then(SourceFile::parse)
+        .map_err(|error| diagnostics.push(error))
+        .ok()
 }

@@ -10,8 +10,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use super::files::{Loaded, SourceFile};
-use crate::dataset::keys;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, list};
 use crate::theme::{Color, ColorName, Fonts, PT_PER_MM, PageGeometry, Theme, TypeScale};
 
 #[derive(Debug, Deserialize)]
@@ -78,7 +77,11 @@ struct ColorFile {
 }
 
 /// Paper sizes by name, in millimetres.
-const PAPER: [(&str, f32, f32); 3] = [("A4", 210.0, 297.0), ("A5", 148.0, 210.0), ("Letter", 215.9, 279.4)];
+const PAPER: [(&str, f32, f32); 3] = [
+    ("A4", 210.0, 297.0),
+    ("A5", 148.0, 210.0),
+    ("Letter", 215.9, 279.4),
+];
 
 /// Text colour and background pairs that must stay legible, WCAG AA for
 /// normal text: rating bands carry words, Figure 2's column headings are
@@ -106,9 +109,15 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
         }
     };
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut check = Check { file: &file, diagnostics };
+    let mut check = Check {
+        file: &file,
+        diagnostics,
+    };
     let page = check.page(&content);
-    let fonts = Fonts { body: check.font(&content.fonts.body), heading: check.font(&content.fonts.heading) };
+    let fonts = Fonts {
+        body: check.font(&content.fonts.body),
+        heading: check.font(&content.fonts.heading),
+    };
     let type_scale = check.type_scale(&content.type_scale);
     let colors = check.colors(&content.colors);
     let cover_image = content.cover_image.as_ref().and_then(|path| {
@@ -119,10 +128,18 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
             );
         }
         let alt = content.cover_image_alt.clone().unwrap_or_default();
-        super::image::read(data_dir, &file, path, alt).map_err(|error| check.diagnostics.push(error)).ok()
+        super::image::read(data_dir, &file, path, alt)
+            .map_err(|error| check.diagnostics.push(error))
+            .ok()
     });
     let errors_after = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors_after == errors_before).then_some(Theme { page, fonts, type_scale, colors, cover_image })
+    (errors_after == errors_before).then_some(Theme {
+        page,
+        fonts,
+        type_scale,
+        colors,
+        cover_image,
+    })
 }
 
 struct Check<'a> {
@@ -134,33 +151,50 @@ impl Check<'_> {
     fn page(&mut self, content: &ThemeFile) -> PageGeometry {
         let (width, height) = match (&content.size, &content.width, &content.height) {
             (None, None, None) => (PAPER[0].1, PAPER[0].2),
-            (Some(size), None, None) => match PAPER.iter().find(|(name, ..)| name == size.get_ref()) {
-                Some(&(_, width, height)) => (width, height),
-                None => {
-                    self.diagnostics.push(
-                        self.file
-                            .error(size, format!("unknown page size \"{}\"", size.get_ref()))
-                            .with_hint(format!("expected one of {}, or width and height in mm", keys(PAPER.map(|p| p.0)))),
-                    );
-                    (PAPER[0].1, PAPER[0].2)
+            (Some(size), None, None) => {
+                match PAPER.iter().find(|(name, ..)| name == size.get_ref()) {
+                    Some(&(_, width, height)) => (width, height),
+                    None => {
+                        self.diagnostics.push(
+                            self.file
+                                .error(size, format!("unknown page size \"{}\"", size.get_ref()))
+                                .with_hint(format!(
+                                    "expected one of {}, or width and height in mm",
+                                    list(PAPER.map(|p| p.0))
+                                )),
+                        );
+                        (PAPER[0].1, PAPER[0].2)
+                    }
                 }
-            },
+            }
             (None, Some(width), Some(height)) => (self.positive(width), self.positive(height)),
             (Some(size), ..) => {
                 self.diagnostics.push(
-                    self.file.error(size, "both a page size and a width or height").with_hint("give either size or width and height"),
+                    self.file
+                        .error(size, "both a page size and a width or height")
+                        .with_hint("give either size or width and height"),
                 );
                 (PAPER[0].1, PAPER[0].2)
             }
             (None, Some(one), None) | (None, None, Some(one)) => {
-                self.diagnostics.push(self.file.error(one, "expected both width and height"));
+                self.diagnostics
+                    .push(self.file.error(one, "expected both width and height"));
                 (PAPER[0].1, PAPER[0].2)
             }
         };
         let margins = &content.margins;
-        let [top, bottom, inner, outer] = [&margins.top, &margins.bottom, &margins.inner, &margins.outer].map(|m| self.not_negative(m));
+        let [top, bottom, inner, outer] = [
+            &margins.top,
+            &margins.bottom,
+            &margins.inner,
+            &margins.outer,
+        ]
+        .map(|m| self.not_negative(m));
         if inner + outer >= width || top + bottom >= height {
-            self.diagnostics.push(self.file.error(&margins.top, "the margins leave no room for text on the page"));
+            self.diagnostics.push(self.file.error(
+                &margins.top,
+                "the margins leave no room for text on the page",
+            ));
         }
         PageGeometry {
             width: width * PT_PER_MM,
@@ -191,15 +225,25 @@ impl Check<'_> {
 
     fn font(&mut self, name: &Spanned<String>) -> String {
         if name.get_ref().trim().is_empty() {
-            self.diagnostics.push(self.file.error(name, "expected a font family name").with_hint("e.g. \"Noto Serif\""));
+            self.diagnostics.push(
+                self.file
+                    .error(name, "expected a font family name")
+                    .with_hint("e.g. \"Noto Serif\""),
+            );
         }
         name.get_ref().clone()
     }
 
-    fn colors(&mut self, table: &Spanned<BTreeMap<Spanned<String>, ColorFile>>) -> BTreeMap<ColorName, Color> {
+    fn colors(
+        &mut self,
+        table: &Spanned<BTreeMap<Spanned<String>, ColorFile>>,
+    ) -> BTreeMap<ColorName, Color> {
         let mut colors = BTreeMap::new();
         for (key, spec) in table.get_ref() {
-            match ColorName::ALL.into_iter().find(|name| name.key() == key.get_ref()) {
+            match ColorName::ALL
+                .into_iter()
+                .find(|name| name.key() == key.get_ref())
+            {
                 Some(name) => {
                     if let Some(color) = self.color(spec) {
                         colors.insert(name, color);
@@ -208,16 +252,27 @@ impl Check<'_> {
                 None => self.diagnostics.push(
                     self.file
                         .error(key, format!("unknown colour \"{}\"", key.get_ref()))
-                        .with_hint(format!("expected one of {}", keys(ColorName::ALL.map(ColorName::key)))),
+                        .with_hint(format!(
+                            "expected one of {}",
+                            list(ColorName::ALL.map(ColorName::key))
+                        )),
                 ),
             }
         }
-        let defined = |name: &ColorName| table.get_ref().keys().any(|key| key.get_ref() == name.key());
+        let defined = |name: &ColorName| {
+            table
+                .get_ref()
+                .keys()
+                .any(|key| key.get_ref() == name.key())
+        };
         for missing in ColorName::ALL.iter().filter(|name| !defined(name)) {
             self.diagnostics.push(
                 self.file
                     .error(table, format!("missing colour \"{}\"", missing.key()))
-                    .with_hint(format!("add {} = {{ rgb = \"#RRGGBB\", cmyk = [c, m, y, k] }}", missing.key())),
+                    .with_hint(format!(
+                        "add {} = {{ rgb = \"#RRGGBB\", cmyk = [c, m, y, k] }}",
+                        missing.key()
+                    )),
             );
         }
         for (text, background) in LEGIBLE {
@@ -226,8 +281,17 @@ impl Check<'_> {
                 if ratio < MIN_CONTRAST {
                     self.diagnostics.push(
                         self.file
-                            .warning(table, format!("{} text on {} has a contrast of {ratio:.1}:1", text.key(), background.key()))
-                            .with_hint(format!("at least {MIN_CONTRAST}:1 keeps it legible (WCAG AA)")),
+                            .warning(
+                                table,
+                                format!(
+                                    "{} text on {} has a contrast of {ratio:.1}:1",
+                                    text.key(),
+                                    background.key()
+                                ),
+                            )
+                            .with_hint(format!(
+                                "at least {MIN_CONTRAST}:1 keeps it legible (WCAG AA)"
+                            )),
                     );
                 }
             }
@@ -240,26 +304,39 @@ impl Check<'_> {
         if rgb.is_none() {
             self.diagnostics.push(
                 self.file
-                    .error(&spec.rgb, format!("invalid colour \"{}\"", spec.rgb.get_ref()))
+                    .error(
+                        &spec.rgb,
+                        format!("invalid colour \"{}\"", spec.rgb.get_ref()),
+                    )
                     .with_hint("expected #RRGGBB with six hexadecimal digits"),
             );
         }
         let cmyk = match spec.cmyk.get_ref().as_slice() {
-            &[c, m, y, k] if [c, m, y, k].iter().all(|v| (0.0..=100.0).contains(v)) => Some([c, m, y, k].map(|v| v / 100.0)),
+            &[c, m, y, k] if [c, m, y, k].iter().all(|v| (0.0..=100.0).contains(v)) => {
+                Some([c, m, y, k].map(|v| v / 100.0))
+            }
             _ => {
                 self.diagnostics.push(
-                    self.file.error(&spec.cmyk, "invalid CMYK colour").with_hint("expected [c, m, y, k] with each value from 0 to 100"),
+                    self.file
+                        .error(&spec.cmyk, "invalid CMYK colour")
+                        .with_hint("expected [c, m, y, k] with each value from 0 to 100"),
                 );
                 None
             }
         };
-        Some(Color { rgb: rgb?, cmyk: cmyk? })
+        Some(Color {
+            rgb: rgb?,
+            cmyk: cmyk?,
+        })
     }
 
     fn positive(&mut self, value: &Spanned<f32>) -> f32 {
         let number = *value.get_ref();
         if !(number.is_finite() && number > 0.0) {
-            self.diagnostics.push(self.file.error(value, format!("expected a positive number, found {number}")));
+            self.diagnostics.push(
+                self.file
+                    .error(value, format!("expected a positive number, found {number}")),
+            );
         }
         number
     }
@@ -267,7 +344,10 @@ impl Check<'_> {
     fn not_negative(&mut self, value: &Spanned<f32>) -> f32 {
         let number = *value.get_ref();
         if !(number.is_finite() && number >= 0.0) {
-            self.diagnostics.push(self.file.error(value, format!("expected zero or a positive number, found {number}")));
+            self.diagnostics.push(self.file.error(
+                value,
+                format!("expected zero or a positive number, found {number}"),
+            ));
         }
         number
     }
@@ -291,7 +371,11 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
 fn luminance(rgb: [u8; 3]) -> f32 {
     let linear = |channel: u8| {
         let c = f32::from(channel) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
 }

@@ -5,7 +5,11 @@
 //! that a small tokenizer plus a scan for the `begin…`/`end…` sections is
 //! enough; everything else in the program is skipped.
 
+mod tokens;
+
 use std::collections::HashMap;
+
+use tokens::{Token, Tokenizer};
 
 /// One character code taken from a shown string: its value and how many bytes
 /// it occupied. The length matters because `<20>` and `<0020>` are different
@@ -98,7 +102,7 @@ enum RangeTarget {
 impl CMap {
     pub fn parse(program: &[u8]) -> Self {
         let mut cmap = CMap::default();
-        let mut tokens = Tokenizer { rest: program };
+        let mut tokens = Tokenizer::new(program);
         while let Some(token) = tokens.next() {
             match token {
                 Token::Word(b"begincodespacerange") => cmap.parse_codespace(&mut tokens),
@@ -227,133 +231,6 @@ pub(crate) fn utf16be(bytes: &[u8]) -> String {
     char::decode_utf16(units)
         .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect()
-}
-
-#[derive(Debug, PartialEq)]
-enum Token<'a> {
-    Hex(Vec<u8>),
-    Name(&'a [u8]),
-    /// Numbers, keywords and anything else between delimiters.
-    Word(&'a [u8]),
-    ArrayStart,
-    ArrayEnd,
-    /// Dictionary brackets and literal strings: never needed, only skipped.
-    Other,
-}
-
-struct Tokenizer<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Tokenizer<'a> {
-    fn next(&mut self) -> Option<Token<'a>> {
-        self.skip_whitespace_and_comments();
-        let &first = self.rest.first()?;
-        if !is_delimiter(first) {
-            return Some(Token::Word(self.word()));
-        }
-        self.rest = &self.rest[1..];
-        Some(match first {
-            b'[' => Token::ArrayStart,
-            b']' => Token::ArrayEnd,
-            b'<' if self.rest.first() == Some(&b'<') => {
-                self.rest = &self.rest[1..];
-                Token::Other
-            }
-            b'<' => self.hex_string(),
-            b'>' => {
-                self.rest = self.rest.strip_prefix(b">").unwrap_or(self.rest);
-                Token::Other
-            }
-            b'(' => {
-                self.skip_literal_string();
-                Token::Other
-            }
-            b'/' => Token::Name(self.word()),
-            _ => Token::Other,
-        })
-    }
-
-    fn skip_whitespace_and_comments(&mut self) {
-        while let Some(&first) = self.rest.first() {
-            if is_whitespace(first) {
-                self.rest = &self.rest[1..];
-            } else if first == b'%' {
-                let end = self
-                    .rest
-                    .iter()
-                    .position(|&b| b == b'\n' || b == b'\r')
-                    .unwrap_or(self.rest.len());
-                self.rest = &self.rest[end..];
-            } else {
-                break;
-            }
-        }
-    }
-
-    fn word(&mut self) -> &'a [u8] {
-        let end = self
-            .rest
-            .iter()
-            .position(|&b| is_whitespace(b) || is_delimiter(b))
-            .unwrap_or(self.rest.len());
-        let (word, tail) = self.rest.split_at(end);
-        self.rest = tail;
-        word
-    }
-
-    fn hex_string(&mut self) -> Token<'a> {
-        let end = self
-            .rest
-            .iter()
-            .position(|&b| b == b'>')
-            .unwrap_or(self.rest.len());
-        let (body, tail) = self.rest.split_at(end);
-        self.rest = tail.get(1..).unwrap_or_default();
-        let digits: Vec<u8> = body
-            .iter()
-            .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
-            .collect();
-        // An odd final digit is followed by an implied 0 (PDF spec 7.3.4.3).
-        let bytes = digits
-            .chunks(2)
-            .map(|pair| (pair[0] << 4) | pair.get(1).copied().unwrap_or(0))
-            .collect();
-        Token::Hex(bytes)
-    }
-
-    fn skip_literal_string(&mut self) {
-        let mut depth = 1usize;
-        let mut bytes = self.rest.iter().enumerate();
-        while let Some((i, &b)) = bytes.next() {
-            match b {
-                b'\\' => {
-                    bytes.next();
-                }
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        self.rest = &self.rest[i + 1..];
-                        return;
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.rest = &self.rest[self.rest.len()..];
-    }
-}
-
-fn is_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
-}
-
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
 }
 
 #[cfg(test)]
