@@ -19,7 +19,12 @@ fn folio() -> &'static Folio {
 /// The USA booklet's bytes, built once for all tests.
 fn usa_pdf() -> &'static [u8] {
     static PDF: OnceLock<Vec<u8>> = OnceLock::new();
-    PDF.get_or_init(|| folio().render(&Edition::new("usa")).expect("usa renders").pdf)
+    PDF.get_or_init(|| {
+        folio()
+            .render(&Edition::new("usa"))
+            .expect("usa renders")
+            .pdf
+    })
 }
 
 fn usa() -> &'static PdfReadBack {
@@ -30,13 +35,18 @@ fn usa() -> &'static PdfReadBack {
 /// Page text with lines joined: words hyphenated at a line end (marked by
 /// the soft hyphen Folio writes as their source text) are made whole again.
 fn flat(text: &str) -> String {
-    text.replace("\u{ad}\n", "").replace('\u{ad}', "").replace('\n', " ")
+    text.replace("\u{ad}\n", "")
+        .replace('\u{ad}', "")
+        .replace('\n', " ")
 }
 
 fn seed_without_toc() -> String {
     let seed = include_str!("../fixtures/usa-progress-card.txt");
     let start = seed.find("TABLE OF CONTENTS").expect("seed has a TOC");
-    let end = seed[start..].find("\n1. PROGRESS").map(|i| start + i).expect("seed has section 1");
+    let end = seed[start..]
+        .find("\n1. PROGRESS")
+        .map(|i| start + i)
+        .expect("seed has section 1");
     format!("{}{}", &seed[..start], &seed[end..])
 }
 
@@ -44,7 +54,11 @@ fn seed_without_toc() -> String {
 fn text_matches_the_seed() {
     let text = flat(&usa().text());
     let coverage = word_sequence_coverage(&seed_without_toc(), &text);
-    assert!(coverage >= 0.98, "only {:.1}% of the seed's words are in the PDF, in order", coverage * 100.0);
+    assert!(
+        coverage >= 0.98,
+        "only {:.1}% of the seed's words are in the PDF, in order",
+        coverage * 100.0
+    );
 }
 
 fn plain(inlines: &[Inline]) -> String {
@@ -76,7 +90,9 @@ fn normalized(s: &str) -> String {
 /// The first page (1-based) after the table of contents whose text holds
 /// `needle`.
 fn page_showing(needle: &str, after: usize) -> Option<usize> {
-    (after..usa().page_count()).find(|&i| normalized(&flat(&usa().page_text(i))).contains(needle)).map(|i| i + 1)
+    (after..usa().page_count())
+        .find(|&i| normalized(&flat(&usa().page_text(i))).contains(needle))
+        .map(|i| i + 1)
 }
 
 #[test]
@@ -86,10 +102,15 @@ fn toc_page_numbers_are_where_the_headings_land() {
         .expect("a TOC page");
     let toc = normalized(&flat(&usa().page_text(toc_page)));
     let headings = toc_headings();
-    assert!(headings.len() >= 10, "7 sections and 3 goals are in the TOC");
+    assert!(
+        headings.len() >= 10,
+        "7 sections and 3 goals are in the TOC"
+    );
     for heading in headings {
         let title = normalized(&plain(&heading.text));
-        let at = toc.find(&title).unwrap_or_else(|| panic!("TOC lists “{title}”: {toc}"));
+        let at = toc
+            .find(&title)
+            .unwrap_or_else(|| panic!("TOC lists “{title}”: {toc}"));
         let printed: usize = toc[at + title.len()..]
             .split_whitespace()
             .next()
@@ -125,16 +146,20 @@ fn every_endnote_marker_links_to_its_endnote() {
             continue;
         }
         for link in usa().links(page) {
-            if let LinkTarget::Page { index, y } = link.target {
-                if index >= endnotes_from {
-                    targets.push((index, y.map(|y| (y * 10.0).round() as i64)));
-                }
+            if let LinkTarget::Page { index, y } = link.target
+                && index >= endnotes_from
+            {
+                targets.push((index, y.map(|y| (y * 10.0).round() as i64)));
             }
         }
     }
     targets.sort();
     targets.dedup();
-    assert_eq!(targets.len(), 30, "30 endnotes, each the target of its marker: {targets:?}");
+    assert_eq!(
+        targets.len(),
+        30,
+        "30 endnotes, each the target of its marker: {targets:?}"
+    );
 }
 
 #[test]
@@ -149,8 +174,14 @@ fn every_font_is_embedded_and_subset() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let again = folio().render(&Edition::new("usa")).expect("usa renders").pdf;
-    assert!(again == usa_pdf(), "the second build differs from the first");
+    let again = folio()
+        .render(&Edition::new("usa"))
+        .expect("usa renders")
+        .pdf;
+    assert!(
+        again == usa_pdf(),
+        "the second build differs from the first"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use folio::{Edition, Folio};
 use folio_layout::fonts::FontBook;
 use folio_layout::layout_document;
@@ -63,7 +63,12 @@ fn all(c: &mut Criterion) {
     editions.extend(std::iter::repeat_n(Edition::new("usa"), 41));
 
     let mut group = c.benchmark_group("all");
-    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    // Seconds per iteration: flat sampling (one iteration per sample) is
+    // what criterion recommends for benchmarks this long.
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .sampling_mode(SamplingMode::Flat);
     group.bench_function(format!("{}_editions_parallel", editions.len()), |b| {
         b.iter(|| {
             editions

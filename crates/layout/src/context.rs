@@ -33,6 +33,9 @@ impl Ctx<'_> {
     /// The printed page number of `anchor`, or a two-digit placeholder
     /// before the first pass has placed it.
     pub fn page_of(&self, anchor: &str) -> String {
-        self.anchor_pages.get(anchor).cloned().unwrap_or_else(|| "00".to_owned())
+        self.anchor_pages
+            .get(anchor)
+            .cloned()
+            .unwrap_or_else(|| "00".to_owned())
     }
 }

@@ -35,7 +35,10 @@ pub struct Face {
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Face").field("family", &self.family).field("style", &self.style).finish()
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("style", &self.style)
+            .finish()
     }
 }
 
@@ -47,8 +50,19 @@ impl Face {
         let units_per_em = shaper.units_per_em() as f32;
         let ascender = f32::from(shaper.ascender()) / units_per_em;
         let descender = f32::from(shaper.descender()) / units_per_em;
-        let cap_height = shaper.capital_height().map_or(0.7, |h| f32::from(h) / units_per_em);
-        Face { family, style, data, shaper, units_per_em, ascender, descender, cap_height }
+        let cap_height = shaper
+            .capital_height()
+            .map_or(0.7, |h| f32::from(h) / units_per_em);
+        Face {
+            family,
+            style,
+            data,
+            shaper,
+            units_per_em,
+            ascender,
+            descender,
+            cap_height,
+        }
     }
 
     /// Whether the face has a glyph for `c`.
@@ -67,7 +81,10 @@ macro_rules! bundled {
     ($family:literal, $bold:literal, $italic:literal, $file:literal) => {
         (
             $family,
-            Style { bold: $bold, italic: $italic },
+            Style {
+                bold: $bold,
+                italic: $italic,
+            },
             include_bytes!(concat!("../../../fonts/", $file)).as_slice(),
         )
     };
@@ -90,7 +107,10 @@ impl FontBook {
     pub fn bundled() -> &'static FontBook {
         static BOOK: OnceLock<FontBook> = OnceLock::new();
         BOOK.get_or_init(|| FontBook {
-            faces: BUNDLED.iter().map(|&(family, style, data)| Face::parse(family, style, data)).collect(),
+            faces: BUNDLED
+                .iter()
+                .map(|&(family, style, data)| Face::parse(family, style, data))
+                .collect(),
         })
     }
 
@@ -107,10 +127,17 @@ impl FontBook {
     /// same weight, then the regular face, then the first face of the book.
     pub fn select(&self, family: &str, style: Style) -> FontId {
         let in_family = |want: Style| {
-            self.faces.iter().position(|f| f.family == family && f.style == want)
+            self.faces
+                .iter()
+                .position(|f| f.family == family && f.style == want)
         };
         let index = in_family(style)
-            .or_else(|| in_family(Style { italic: false, ..style }))
+            .or_else(|| {
+                in_family(Style {
+                    italic: false,
+                    ..style
+                })
+            })
             .or_else(|| in_family(Style::default()))
             .unwrap_or(0);
         FontId(index as u16)

@@ -100,14 +100,30 @@ pub struct Item {
 pub enum ItemKind {
     Text(TextRun),
     /// A filled rectangle.
-    Rect { size: Size, fill: Color },
+    Rect {
+        size: Size,
+        fill: Color,
+    },
     /// A stroked straight line from `pos` to `to`.
-    Line { to: Point, width: f32, color: Color },
+    Line {
+        to: Point,
+        width: f32,
+        color: Color,
+    },
     /// A filled closed polygon, points relative to `pos`.
-    Polygon { points: Vec<Point>, fill: Color },
-    Image { size: Size, image: Arc<Image> },
+    Polygon {
+        points: Vec<Point>,
+        fill: Color,
+    },
+    Image {
+        size: Size,
+        image: Arc<Image>,
+    },
     /// A clickable area.
-    Link { size: Size, target: LinkTarget },
+    Link {
+        size: Size,
+        target: LinkTarget,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -38,14 +38,26 @@ pub fn layout_document(doc: &Document, theme: &Theme, book: &FontBook) -> LaidOu
     let shaper = Shaper::default();
     let mut anchor_pages: HashMap<String, String> = HashMap::new();
     for pass_number in 1..=MAX_PASSES {
-        let ctx = Ctx { book, shaper: &shaper, theme, doc, anchor_pages: &anchor_pages, warnings: RefCell::new(vec![]) };
+        let ctx = Ctx {
+            book,
+            shaper: &shaper,
+            theme,
+            doc,
+            anchor_pages: &anchor_pages,
+            warnings: RefCell::new(vec![]),
+        };
         let pass = pages::layout_pass(&ctx, doc);
-        let found: HashMap<String, String> =
-            pass.anchors.iter().map(|(a, l)| (a.clone(), pass.pages[l.page].label.clone())).collect();
+        let found: HashMap<String, String> = pass
+            .anchors
+            .iter()
+            .map(|(a, l)| (a.clone(), pass.pages[l.page].label.clone()))
+            .collect();
         if found == anchor_pages || pass_number == MAX_PASSES {
             let mut warnings = ctx.warnings.into_inner();
             if found != anchor_pages {
-                warnings.push(format!("page numbers did not settle after {MAX_PASSES} passes"));
+                warnings.push(format!(
+                    "page numbers did not settle after {MAX_PASSES} passes"
+                ));
             }
             return LaidOut {
                 pages: pass.pages,

@@ -33,11 +33,14 @@ pub struct ShapedRun {
     pub glyphs: Vec<UnitGlyph>,
 }
 
+/// Shaped runs of one text in one face, shared between cache and callers.
+type Shaped = Rc<Vec<ShapedRun>>;
+
 /// A per-thread cache of shaped text. Faces are shared by every thread;
 /// the cache is not, so no locking happens on the hot path.
 #[derive(Default)]
 pub struct Shaper {
-    cache: RefCell<HashMap<(FontId, String), Rc<Vec<ShapedRun>>>>,
+    cache: RefCell<HashMap<(FontId, String), Shaped>>,
 }
 
 impl Shaper {
@@ -45,7 +48,7 @@ impl Shaper {
     /// `font` cannot draw. Characters no face can draw are shaped in `font`
     /// and come out as `.notdef`; the model's coverage check reports them
     /// before layout.
-    pub fn shape(&self, book: &FontBook, font: FontId, text: &str) -> Rc<Vec<ShapedRun>> {
+    pub fn shape(&self, book: &FontBook, font: FontId, text: &str) -> Shaped {
         let key = (font, text.to_owned());
         if let Some(hit) = self.cache.borrow().get(&key) {
             return hit.clone();
@@ -85,7 +88,9 @@ fn pick_face(book: &FontBook, font: FontId, c: char) -> FontId {
     if c.is_whitespace() || book.face(font).has_char(c) {
         return font;
     }
-    book.fallbacks(font).find(|&f| book.face(f).has_char(c)).unwrap_or(font)
+    book.fallbacks(font)
+        .find(|&f| book.face(f).has_char(c))
+        .unwrap_or(font)
 }
 
 fn is_cluster_continuation(c: char) -> bool {

@@ -35,7 +35,13 @@ pub struct TextStyle {
 
 impl TextStyle {
     pub fn new(family: Family, size: f32, color: ColorName) -> Self {
-        TextStyle { family, bold: false, italic: false, size, color }
+        TextStyle {
+            family,
+            bold: false,
+            italic: false,
+            size,
+            color,
+        }
     }
 
     pub fn bold(self) -> Self {
@@ -43,7 +49,10 @@ impl TextStyle {
     }
 
     pub fn italic(self) -> Self {
-        TextStyle { italic: true, ..self }
+        TextStyle {
+            italic: true,
+            ..self
+        }
     }
 
     pub fn resolve(&self, ctx: &Ctx) -> RunStyle {
@@ -52,7 +61,13 @@ impl TextStyle {
             Family::Heading => &ctx.theme.fonts.heading,
         };
         RunStyle {
-            font: ctx.book.select(family, Style { bold: self.bold, italic: self.italic }),
+            font: ctx.book.select(
+                family,
+                Style {
+                    bold: self.bold,
+                    italic: self.italic,
+                },
+            ),
             size: self.size,
             color: ctx.theme.color(self.color),
             rise: 0.0,
@@ -63,5 +78,9 @@ impl TextStyle {
 /// Note markers are set smaller and raised, as superscripts were set in
 /// metal type; a real `sups` feature is not in every font.
 pub fn superscript(base: RunStyle) -> RunStyle {
-    RunStyle { size: base.size * 0.62, rise: base.rise + base.size * 0.36, ..base }
+    RunStyle {
+        size: base.size * 0.62,
+        rise: base.rise + base.size * 0.36,
+        ..base
+    }
 }

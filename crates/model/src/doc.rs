@@ -120,6 +120,9 @@ pub enum ParagraphStyle {
     Small,
     /// A caption line above a table or figure (sans, bold, small caps feel).
     Caption,
+    /// A short label introducing what follows ("Sources:"), never left
+    /// alone at the foot of a page.
+    Label,
 }
 
 #[derive(Debug, Clone, PartialEq)]

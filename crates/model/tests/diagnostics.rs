@@ -237,7 +237,11 @@ fn every_indicator_needs_an_assessment_and_no_other() {
     let scratch = Scratch::new().edit(USA, "[assessments.\"3.4\"]", "[assessments.\"3.5\"]");
     let missing = scratch.error("missing assessment of indicator \"3.4\"");
     assert!(missing.file.ends_with(USA));
-    eprintln!("MISSING {missing}");
+    // It points at the assessments table, whose first header starts it.
+    assert_eq!(
+        missing.line,
+        scratch.position(USA, "[assessments.\"1.1\"]").0
+    );
     let unknown = scratch.error("unknown indicator \"3.5\"");
     assert_eq!(at(&unknown), scratch.position(USA, "\"3.5\""));
     assert!(

@@ -12,7 +12,10 @@ use crate::inline::{Align, ParSpec};
 use crate::style::{Family, TextStyle};
 
 pub fn figure_chunks(ctx: &Ctx, figure: &Figure, area: Area) -> Vec<Chunk> {
-    let title = Paragraph { style: ParagraphStyle::Caption, text: figure.title.clone() };
+    let title = Paragraph {
+        style: ParagraphStyle::Caption,
+        text: figure.title.clone(),
+    };
     let mut chunks = paragraph_chunks(ctx, &title, area);
     if let Some(first) = chunks.first_mut() {
         first.anchors.push((figure.anchor.clone(), 0.0));
@@ -34,16 +37,28 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
     let label_width = area.width * 0.28;
     let value_width = size * 7.0;
     let track = area.width - label_width - value_width;
-    let mut chart = Chunk { space_before: size, ..Chunk::default() };
+    let mut chart = Chunk {
+        space_before: size,
+        ..Chunk::default()
+    };
     for (i, bar) in bars.iter().enumerate() {
         let y = i as f32 * (bar_height + gap);
         let mut style = TextStyle::new(Family::Heading, size, ColorName::Ink);
         if bar.highlight {
             style = style.bold();
         }
-        let label = Area { x: area.x, width: label_width - size };
-        let spec = ParSpec { align: Align::End, ..ParSpec::ragged(style, bar_height, 0.0, Role::Figure) };
-        for line in line_chunks(ctx, &[Inline::Text(bar.label.clone())], spec, label).into_iter().take(1) {
+        let label = Area {
+            x: area.x,
+            width: label_width - size,
+        };
+        let spec = ParSpec {
+            align: Align::End,
+            ..ParSpec::ragged(style, bar_height, 0.0, Role::Figure)
+        };
+        for line in line_chunks(ctx, &[Inline::Text(bar.label.clone())], spec, label)
+            .into_iter()
+            .take(1)
+        {
             chart.absorb(line, 0.0, y);
         }
         let length = (bar.percent.clamp(0.0, 100.0) / 100.0 * track).max(1.0);
@@ -61,12 +76,21 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
         }
         chart.items.push(Item {
             pos: Point::new(x, y),
-            kind: ItemKind::Rect { size: Size::new(length, bar_height), fill: ctx.theme.color(bar.color) },
+            kind: ItemKind::Rect {
+                size: Size::new(length, bar_height),
+                fill: ctx.theme.color(bar.color),
+            },
             role: Role::Figure,
         });
-        let value = Area { x: x + length + size * 0.6, width: value_width };
+        let value = Area {
+            x: x + length + size * 0.6,
+            width: value_width,
+        };
         let spec = ParSpec::ragged(style, bar_height, 0.0, Role::Figure);
-        for line in line_chunks(ctx, &[Inline::Text(bar.value_label.clone())], spec, value).into_iter().take(1) {
+        for line in line_chunks(ctx, &[Inline::Text(bar.value_label.clone())], spec, value)
+            .into_iter()
+            .take(1)
+        {
             chart.absorb(line, 0.0, y);
         }
     }

@@ -50,19 +50,33 @@ pub struct Decor {
 impl Chunk {
     /// A chunk holding one line of text, indented by `x`.
     pub fn from_line(line: Line, x: f32) -> Chunk {
-        let mut chunk = Chunk { height: line.height, footnotes: line.footnotes, ..Chunk::default() };
-        chunk.items = line.items.into_iter().map(|item| item.shifted(x, 0.0)).collect();
+        let mut chunk = Chunk {
+            height: line.height,
+            footnotes: line.footnotes,
+            ..Chunk::default()
+        };
+        chunk.items = line
+            .items
+            .into_iter()
+            .map(|item| item.shifted(x, 0.0))
+            .collect();
         chunk.pending_links = line
             .pending_links
             .into_iter()
-            .map(|l| PendingLink { pos: Point::new(l.pos.x + x, l.pos.y), ..l })
+            .map(|l| PendingLink {
+                pos: Point::new(l.pos.x + x, l.pos.y),
+                ..l
+            })
             .collect();
         chunk
     }
 
     /// Blank vertical space (used for the padding of shaded boxes).
     pub fn spacer(height: f32) -> Chunk {
-        Chunk { height, ..Chunk::default() }
+        Chunk {
+            height,
+            ..Chunk::default()
+        }
     }
 
     /// Appends the content of `other` below this chunk's current content.
@@ -76,14 +90,15 @@ impl Chunk {
     /// Takes over the content of `other`, moved by `(dx, dy)`, without
     /// changing this chunk's height.
     pub fn absorb(&mut self, other: Chunk, dx: f32, dy: f32) {
-        self.items.extend(other.items.into_iter().map(|i| i.shifted(dx, dy)));
-        self.pending_links.extend(
-            other
-                .pending_links
-                .into_iter()
-                .map(|l| PendingLink { pos: Point::new(l.pos.x + dx, l.pos.y + dy), ..l }),
-        );
-        self.anchors.extend(other.anchors.into_iter().map(|(a, y)| (a, y + dy)));
+        self.items
+            .extend(other.items.into_iter().map(|i| i.shifted(dx, dy)));
+        self.pending_links
+            .extend(other.pending_links.into_iter().map(|l| PendingLink {
+                pos: Point::new(l.pos.x + dx, l.pos.y + dy),
+                ..l
+            }));
+        self.anchors
+            .extend(other.anchors.into_iter().map(|(a, y)| (a, y + dy)));
         self.footnotes.extend(other.footnotes);
     }
 }
@@ -97,7 +112,9 @@ pub fn keep_lines_together(chunks: &mut [Chunk]) {
         return;
     }
     if n <= 3 {
-        chunks[..n - 1].iter_mut().for_each(|c| c.keep_with_next = true);
+        chunks[..n - 1]
+            .iter_mut()
+            .for_each(|c| c.keep_with_next = true);
         return;
     }
     chunks[0].keep_with_next = true;

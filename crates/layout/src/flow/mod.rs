@@ -25,7 +25,10 @@ pub struct Area {
 
 /// Lays out the document's body blocks.
 pub fn flow_document(ctx: &Ctx, doc: &Document, measure: f32) -> Vec<Chunk> {
-    let area = Area { x: 0.0, width: measure };
+    let area = Area {
+        x: 0.0,
+        width: measure,
+    };
     let mut state = FlowState::default();
     let mut chunks = Vec::new();
     for block in &doc.blocks {
@@ -41,7 +44,13 @@ pub struct FlowState {
     page_break: bool,
 }
 
-pub fn flow_block(ctx: &Ctx, block: &Block, area: Area, state: &mut FlowState, out: &mut Vec<Chunk>) {
+pub fn flow_block(
+    ctx: &Ctx,
+    block: &Block,
+    area: Area,
+    state: &mut FlowState,
+    out: &mut Vec<Chunk>,
+) {
     let start = out.len();
     match block {
         Block::Heading(heading) => out.extend(heading_chunks(ctx, heading, area)),
@@ -67,11 +76,20 @@ fn boxed_chunks(ctx: &Ctx, boxed: &Boxed, area: Area, state: &mut FlowState, out
         BoxKind::CallToAction => ColorName::CallToAction,
         BoxKind::CaseStudy => ColorName::CaseStudy,
     });
-    let decor = Decor { id: state.next_box, fill };
+    let decor = Decor {
+        id: state.next_box,
+        fill,
+    };
     state.next_box += 1;
-    let inner = Area { x: area.x + pad, width: area.width - 2.0 * pad };
+    let inner = Area {
+        x: area.x + pad,
+        width: area.width - 2.0 * pad,
+    };
 
-    let mut chunks = vec![Chunk { space_before: scale.body_leading * scale.paragraph_gap * 1.5, ..Chunk::spacer(pad) }];
+    let mut chunks = vec![Chunk {
+        space_before: scale.body_leading * scale.paragraph_gap * 1.5,
+        ..Chunk::spacer(pad)
+    }];
     if !boxed.title.is_empty() {
         let color = match boxed.kind {
             BoxKind::CallToAction => ColorName::CallToActionTitle,
@@ -128,7 +146,9 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => out.push_str(&plain_text(c)),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                out.push_str(&plain_text(c))
+            }
             Inline::LineBreak => out.push(' '),
             Inline::NoteRef(_) | Inline::PageRef { .. } => {}
         }

@@ -27,7 +27,11 @@ pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area) -> Vec<Chunk> {
         chunks.extend(paragraph_chunks(ctx, &caption, area));
     }
     let total: f32 = table.columns.iter().sum::<f32>().max(f32::EPSILON);
-    let widths: Vec<f32> = table.columns.iter().map(|w| w / total * area.width).collect();
+    let widths: Vec<f32> = table
+        .columns
+        .iter()
+        .map(|w| w / total * area.width)
+        .collect();
 
     let mut header: Option<Rc<Chunk>> = None;
     for (i, row) in table.header.iter().enumerate() {
@@ -44,27 +48,44 @@ pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area) -> Vec<Chunk> {
         chunk.repeat_header = header.clone();
         chunks.push(chunk);
     }
-    if table.header.is_empty() {
-        if let Some(first) = chunks.iter_mut().find(|c| c.space_before == 0.0) {
-            first.space_before = ctx.theme.type_scale.body_leading * 0.4;
-        }
+    if table.header.is_empty()
+        && let Some(first) = chunks.iter_mut().find(|c| c.space_before == 0.0)
+    {
+        first.space_before = ctx.theme.type_scale.body_leading * 0.4;
     }
     chunks
 }
 
-fn row_chunk(ctx: &Ctx, style: TableStyle, cells: &[Cell], widths: &[f32], area: Area, header: bool) -> Chunk {
+fn row_chunk(
+    ctx: &Ctx,
+    style: TableStyle,
+    cells: &[Cell],
+    widths: &[f32],
+    area: Area,
+    header: bool,
+) -> Chunk {
     let size = ctx.theme.type_scale.table_size;
     let pad = size * 0.6;
     let mut contents = Vec::with_capacity(cells.len());
     let mut x = area.x;
     for (cell, &width) in cells.iter().zip(widths) {
-        let inner = Area { x: 0.0, width: width - GUTTER - 2.0 * pad };
+        let inner = Area {
+            x: 0.0,
+            width: width - GUTTER - 2.0 * pad,
+        };
         contents.push((x, width, cell_chunk(ctx, cell, inner, header)));
         x += width;
     }
-    let height = contents.iter().map(|(_, _, c)| c.height).fold(0.0, f32::max) + 2.0 * pad;
+    let height = contents
+        .iter()
+        .map(|(_, _, c)| c.height)
+        .fold(0.0, f32::max)
+        + 2.0 * pad;
 
-    let mut row = Chunk { height: height + GUTTER, ..Chunk::default() };
+    let mut row = Chunk {
+        height: height + GUTTER,
+        ..Chunk::default()
+    };
     for ((x, width, _), cell) in contents.iter().zip(cells) {
         let fill = match (cell.fill, style, header) {
             (Some(name), _, _) => Some(name),
@@ -73,7 +94,8 @@ fn row_chunk(ctx: &Ctx, style: TableStyle, cells: &[Cell], widths: &[f32], area:
             (None, _, false) => Some(ColorName::CaseStudy),
         };
         if let Some(name) = fill {
-            row.items.push(rect(*x, 0.0, width - GUTTER, height, ctx.theme.color(name)));
+            row.items
+                .push(rect(*x, 0.0, width - GUTTER, height, ctx.theme.color(name)));
         }
     }
     if style == TableStyle::Grid {
@@ -96,7 +118,11 @@ fn row_chunk(ctx: &Ctx, style: TableStyle, cells: &[Cell], widths: &[f32], area:
 
 fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
     let size = ctx.theme.type_scale.table_size;
-    let role = if header { Role::TableHeaderCell } else { Role::TableCell };
+    let role = if header {
+        Role::TableHeaderCell
+    } else {
+        Role::TableCell
+    };
     let mut style = TextStyle::new(Family::Heading, size, ColorName::Ink);
     if cell.strong || header {
         style = style.bold();
@@ -106,9 +132,18 @@ fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
         chunk.stack(rating_band(ctx, rating, area), 0.0);
     }
     for (i, paragraph) in cell.text.iter().enumerate() {
-        let gap = if i == 0 && cell.rating.is_none() { 0.0 } else { size * 0.5 };
+        let gap = if i == 0 && cell.rating.is_none() {
+            0.0
+        } else {
+            size * 0.5
+        };
         let mut text = Chunk::default();
-        for line in line_chunks(ctx, paragraph, ParSpec::ragged(style, size * 1.3, 0.0, role), area) {
+        for line in line_chunks(
+            ctx,
+            paragraph,
+            ParSpec::ragged(style, size * 1.3, 0.0, role),
+            area,
+        ) {
             text.stack(line, 0.0);
         }
         chunk.stack(text, gap);
@@ -121,25 +156,50 @@ fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
 fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area) -> Chunk {
     let size = ctx.theme.type_scale.table_size * 0.92;
     let height = size * 2.2;
-    let mut band = Chunk { height, ..Chunk::default() };
-    band.items.push(rect(area.x - 1.0, 0.0, area.width + 2.0, height, ctx.theme.color(rating.color)));
+    let mut band = Chunk {
+        height,
+        ..Chunk::default()
+    };
+    band.items.push(rect(
+        area.x - 1.0,
+        0.0,
+        area.width + 2.0,
+        height,
+        ctx.theme.color(rating.color),
+    ));
     let style = TextStyle::new(Family::Heading, size, ColorName::OnRating).bold();
     let star_space = if rating.star { height } else { 0.0 };
-    let label_area = Area { x: area.x + size * 0.4, width: area.width - size * 0.4 - star_space };
-    let lines = line_chunks(ctx, &[Inline::Text(rating.label.clone())], ParSpec::ragged(style, height, 0.0, Role::TableCell), label_area);
+    let label_area = Area {
+        x: area.x + size * 0.4,
+        width: area.width - size * 0.4 - star_space,
+    };
+    let lines = line_chunks(
+        ctx,
+        &[Inline::Text(rating.label.clone())],
+        ParSpec::ragged(style, height, 0.0, Role::TableCell),
+        label_area,
+    );
     if let Some(line) = lines.into_iter().next() {
         band.absorb(line, 0.0, 0.0);
     }
     if rating.star {
         let r = height * 0.36;
         let centre = Point::new(area.x + area.width - height * 0.5, height / 2.0);
-        band.items.push(star(centre, r, ctx.theme.color(ColorName::OnRating)));
+        band.items
+            .push(star(centre, r, ctx.theme.color(ColorName::OnRating)));
     }
     band
 }
 
 fn rect(x: f32, y: f32, width: f32, height: f32, fill: folio_model::theme::Color) -> Item {
-    Item { pos: Point::new(x, y), kind: ItemKind::Rect { size: Size::new(width, height), fill }, role: Role::Artifact }
+    Item {
+        pos: Point::new(x, y),
+        kind: ItemKind::Rect {
+            size: Size::new(width, height),
+            fill,
+        },
+        role: Role::Artifact,
+    }
 }
 
 /// A five-pointed star centred on `centre`.
@@ -152,5 +212,9 @@ fn star(centre: Point, outer: f32, fill: folio_model::theme::Color) -> Item {
             Point::new(radius * angle.cos(), radius * angle.sin())
         })
         .collect();
-    Item { pos: centre, kind: ItemKind::Polygon { points, fill }, role: Role::Figure }
+    Item {
+        pos: centre,
+        kind: ItemKind::Polygon { points, fill },
+        role: Role::Figure,
+    }
 }

@@ -12,8 +12,14 @@ use crate::style::{Family, TextStyle};
 
 /// Lays out `inlines` and makes one chunk per line at `area`.
 pub fn line_chunks(ctx: &Ctx, inlines: &[Inline], spec: ParSpec, area: Area) -> Vec<Chunk> {
-    let spec = ParSpec { measure: area.width, ..spec };
-    layout_paragraph(ctx, inlines, &spec).into_iter().map(|line| Chunk::from_line(line, area.x)).collect()
+    let spec = ParSpec {
+        measure: area.width,
+        ..spec
+    };
+    layout_paragraph(ctx, inlines, &spec)
+        .into_iter()
+        .map(|line| Chunk::from_line(line, area.x))
+        .collect()
 }
 
 pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
@@ -67,31 +73,66 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
         ParagraphStyle::Body => (body_spec(body, scale.body_leading), area, gap),
         ParagraphStyle::Lead => {
             let style = TextStyle::new(Family::Heading, scale.lead_size, ColorName::Accent).bold();
-            (ParSpec::ragged(style, scale.lead_size * 1.3, area.width, Role::Paragraph), area, gap)
+            (
+                ParSpec::ragged(style, scale.lead_size * 1.3, area.width, Role::Paragraph),
+                area,
+                gap,
+            )
         }
         ParagraphStyle::Quote => {
             let indent = scale.body_size * 2.0;
-            let inner = Area { x: area.x + indent, width: area.width - 2.0 * indent };
+            let inner = Area {
+                x: area.x + indent,
+                width: area.width - 2.0 * indent,
+            };
             (body_spec(body.italic(), scale.body_leading), inner, gap)
         }
         ParagraphStyle::Attribution => {
-            let spec = ParSpec { align: Align::End, ..ParSpec::ragged(body, scale.body_leading, area.width, Role::Paragraph) };
+            let spec = ParSpec {
+                align: Align::End,
+                ..ParSpec::ragged(body, scale.body_leading, area.width, Role::Paragraph)
+            };
             (spec, area, gap * 0.5)
+        }
+        ParagraphStyle::Label => {
+            let style = TextStyle::new(Family::Body, scale.small_size, ColorName::Ink).bold();
+            (
+                ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph),
+                area,
+                gap * 0.5,
+            )
         }
         ParagraphStyle::Small => {
             let style = TextStyle::new(Family::Body, scale.small_size, ColorName::Ink);
-            (ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph), area, gap * 0.5)
+            (
+                ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph),
+                area,
+                gap * 0.5,
+            )
         }
         ParagraphStyle::Caption => {
-            let style = TextStyle::new(Family::Heading, scale.table_size + 0.5, ColorName::Accent).bold();
-            (ParSpec::ragged(style, (scale.table_size + 0.5) * 1.3, area.width, Role::Caption), area, gap)
+            let style =
+                TextStyle::new(Family::Heading, scale.table_size + 0.5, ColorName::Accent).bold();
+            (
+                ParSpec::ragged(
+                    style,
+                    (scale.table_size + 0.5) * 1.3,
+                    area.width,
+                    Role::Caption,
+                ),
+                area,
+                gap,
+            )
         }
     };
     let mut chunks = line_chunks(ctx, &paragraph.text, spec, area);
     if let Some(first) = chunks.first_mut() {
         first.space_before = space_before;
     }
-    if paragraph.style == ParagraphStyle::Caption {
+    if matches!(
+        paragraph.style,
+        ParagraphStyle::Caption | ParagraphStyle::Label
+    ) {
         chunks.iter_mut().for_each(|c| c.keep_with_next = true);
     } else {
         keep_lines_together(&mut chunks);
@@ -121,15 +162,26 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
         (scale.body_size, scale.body_leading)
     };
     let style = TextStyle::new(Family::Body, size, ColorName::Ink);
-    let indent = size * if list.marker == ListMarker::Labelled { 2.4 } else { 1.4 };
-    let text_area = Area { x: area.x + indent, width: area.width - indent };
+    let indent = size
+        * if list.marker == ListMarker::Labelled {
+            2.4
+        } else {
+            1.4
+        };
+    let text_area = Area {
+        x: area.x + indent,
+        width: area.width - indent,
+    };
     let mut chunks = Vec::new();
     for item in &list.items {
-        let spec = ParSpec { role: Role::ListItem, ..if list.small {
-            ParSpec::ragged(style, leading, 0.0, Role::ListItem)
-        } else {
-            body_spec(style, leading)
-        }};
+        let spec = ParSpec {
+            role: Role::ListItem,
+            ..if list.small {
+                ParSpec::ragged(style, leading, 0.0, Role::ListItem)
+            } else {
+                body_spec(style, leading)
+            }
+        };
         let mut lines = line_chunks(ctx, &item.text, spec, text_area);
         if lines.is_empty() {
             continue;
@@ -140,9 +192,18 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
             (None, ListMarker::Labelled) => String::new(),
         };
         let marker_spec = ParSpec::ragged(style, leading, indent, Role::ListItem);
-        if let Some(marker_line) = layout_paragraph(ctx, &[Inline::Text(marker)], &marker_spec).into_iter().next() {
+        if let Some(marker_line) = layout_paragraph(ctx, &[Inline::Text(marker)], &marker_spec)
+            .into_iter()
+            .next()
+        {
             let first = &mut lines[0];
-            first.items.splice(0..0, marker_line.items.into_iter().map(|i| i.shifted(area.x, 0.0)));
+            first.items.splice(
+                0..0,
+                marker_line
+                    .items
+                    .into_iter()
+                    .map(|i| i.shifted(area.x, 0.0)),
+            );
         }
         lines[0].space_before = leading * 0.3;
         if let Some(anchor) = &item.anchor {
@@ -161,7 +222,12 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
 pub fn box_title_chunks(ctx: &Ctx, title: &[Inline], area: Area, color: ColorName) -> Vec<Chunk> {
     let size = ctx.theme.type_scale.h3_size;
     let style = TextStyle::new(Family::Heading, size, color).bold();
-    let mut chunks = line_chunks(ctx, title, ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3)), area);
+    let mut chunks = line_chunks(
+        ctx,
+        title,
+        ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3)),
+        area,
+    );
     chunks.iter_mut().for_each(|c| c.keep_with_next = true);
     if let Some(last) = chunks.last_mut() {
         last.height += size * 0.4;
@@ -179,14 +245,31 @@ pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
         folio_model::doc::NoteKind::Footnote => Role::Footnote,
         _ => Role::Endnote,
     };
-    let text_area = Area { x: area.x + indent, width: area.width - indent };
-    let mut lines = line_chunks(ctx, &note.text, ParSpec::ragged(style, leading, 0.0, role), text_area);
+    let text_area = Area {
+        x: area.x + indent,
+        width: area.width - indent,
+    };
+    let mut lines = line_chunks(
+        ctx,
+        &note.text,
+        ParSpec::ragged(style, leading, 0.0, role),
+        text_area,
+    );
     if lines.is_empty() {
         return lines;
     }
-    let marker_spec = ParSpec { align: Align::End, ..ParSpec::ragged(style, leading, indent - size * 0.6, role) };
-    if let Some(marker) = layout_paragraph(ctx, &[Inline::Text(note.marker.clone())], &marker_spec).into_iter().next() {
-        lines[0].items.splice(0..0, marker.items.into_iter().map(|i| i.shifted(area.x, 0.0)));
+    let marker_spec = ParSpec {
+        align: Align::End,
+        ..ParSpec::ragged(style, leading, indent - size * 0.6, role)
+    };
+    if let Some(marker) = layout_paragraph(ctx, &[Inline::Text(note.marker.clone())], &marker_spec)
+        .into_iter()
+        .next()
+    {
+        lines[0].items.splice(
+            0..0,
+            marker.items.into_iter().map(|i| i.shifted(area.x, 0.0)),
+        );
     }
     lines[0].anchors.push((note.anchor.clone(), 0.0));
     keep_lines_together(&mut lines);

@@ -47,13 +47,21 @@ impl StyledText {
         let start = self.text.len();
         self.text.push_str(text);
         let end = self.text.len();
-        if let Some(last) = self.spans.last_mut() {
-            if last.style == style && last.link == *link && last.marker == marker && last.range.end == start {
-                last.range.end = end;
-                return;
-            }
+        if let Some(last) = self.spans.last_mut()
+            && last.style == style
+            && last.link == *link
+            && last.marker == marker
+            && last.range.end == start
+        {
+            last.range.end = end;
+            return;
         }
-        self.spans.push(Span { range: start..end, style, link: link.clone(), marker });
+        self.spans.push(Span {
+            range: start..end,
+            style,
+            link: link.clone(),
+            marker,
+        });
     }
 
     /// The span covering byte `offset`.
@@ -70,7 +78,13 @@ pub fn collect(ctx: &Ctx, inlines: &[Inline], base: TextStyle) -> StyledText {
     out
 }
 
-fn walk(ctx: &Ctx, inlines: &[Inline], style: TextStyle, link: &Option<LinkTo>, out: &mut StyledText) {
+fn walk(
+    ctx: &Ctx,
+    inlines: &[Inline],
+    style: TextStyle,
+    link: &Option<LinkTo>,
+    out: &mut StyledText,
+) {
     for inline in inlines {
         match inline {
             Inline::Text(text) => out.push(&normalize(text), style.resolve(ctx), link, false),
@@ -80,7 +94,9 @@ fn walk(ctx: &Ctx, inlines: &[Inline], style: TextStyle, link: &Option<LinkTo>, 
                 walk(ctx, content, style, &Some(LinkTo::Url(url.clone())), out)
             }
             Inline::NoteRef(note_ref) => {
-                let Some(note) = ctx.doc.notes.get(note_ref.index) else { continue };
+                let Some(note) = ctx.doc.notes.get(note_ref.index) else {
+                    continue;
+                };
                 if note.kind == NoteKind::Footnote {
                     out.footnotes.push((note_ref.index, out.text.len()));
                 }

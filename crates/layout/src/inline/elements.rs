@@ -39,9 +39,13 @@ pub struct Piece {
 pub enum Slot {
     Piece(usize),
     /// A word space in `style`.
-    Space { style: RunStyle },
+    Space {
+        style: RunStyle,
+    },
     /// A hyphenation point: draws a hyphen in `style` when a line breaks here.
-    Hyphen { style: RunStyle },
+    Hyphen {
+        style: RunStyle,
+    },
     /// Glue or penalties that draw nothing.
     Nothing,
 }
@@ -61,7 +65,12 @@ impl Prepared {
 }
 
 pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prepared {
-    let mut out = Prepared { text, elements: vec![], slots: vec![], pieces: vec![] };
+    let mut out = Prepared {
+        text,
+        elements: vec![],
+        slots: vec![],
+        pieces: vec![],
+    };
     let opportunities: Vec<(usize, BreakOpportunity)> = linebreaks(&out.text.text)
         .filter(|&(i, _)| i == out.text.text.len() || !out.text.span_at(i).marker)
         .collect();
@@ -84,11 +93,29 @@ pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prep
                 Mode::Justified => (width / 2.0, width / 3.0),
                 Mode::Ragged => (0.0, 0.0),
             };
-            out.push(Element::Glue { width, stretch, shrink }, Slot::Space { style });
+            out.push(
+                Element::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                Slot::Space { style },
+            );
         } else {
             let after_dash = segment.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
-            let cost = if after_dash { HYPHEN_PENALTY } else { BARE_BREAK_PENALTY };
-            out.push(Element::Penalty { width: 0.0, cost, flagged: after_dash }, Slot::Nothing);
+            let cost = if after_dash {
+                HYPHEN_PENALTY
+            } else {
+                BARE_BREAK_PENALTY
+            };
+            out.push(
+                Element::Penalty {
+                    width: 0.0,
+                    cost,
+                    flagged: after_dash,
+                },
+                Slot::Nothing,
+            );
         }
         start = end;
     }
@@ -97,8 +124,22 @@ pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prep
 }
 
 fn push_forced_break(out: &mut Prepared) {
-    out.push(Element::Glue { width: 0.0, stretch: f32::INFINITY, shrink: 0.0 }, Slot::Nothing);
-    out.push(Element::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false }, Slot::Nothing);
+    out.push(
+        Element::Glue {
+            width: 0.0,
+            stretch: f32::INFINITY,
+            shrink: 0.0,
+        },
+        Slot::Nothing,
+    );
+    out.push(
+        Element::Penalty {
+            width: 0.0,
+            cost: -INFINITE_PENALTY,
+            flagged: false,
+        },
+        Slot::Nothing,
+    );
 }
 
 /// Pushes the boxes (and hyphenation penalties) of one word.
@@ -123,11 +164,18 @@ fn push_content(ctx: &Ctx, out: &mut Prepared, range: Range<usize>, hyphenate: b
                 let style = out.pieces.last().map_or(span.style, |p| p.style);
                 let width = hyphen_width(ctx, style);
                 out.push(
-                    Element::Penalty { width, cost: HYPHEN_PENALTY, flagged: true },
+                    Element::Penalty {
+                        width,
+                        cost: HYPHEN_PENALTY,
+                        flagged: true,
+                    },
                     Slot::Hyphen { style },
                 );
             }
-            out.push(Element::Box { width: piece.width }, Slot::Piece(out.pieces.len()));
+            out.push(
+                Element::Box { width: piece.width },
+                Slot::Piece(out.pieces.len()),
+            );
             out.pieces.push(piece);
         }
     }
@@ -135,13 +183,24 @@ fn push_content(ctx: &Ctx, out: &mut Prepared, range: Range<usize>, hyphenate: b
 
 /// Shapes `range` of `text` and cuts the result into pieces at every face
 /// change and at those `cuts` that fall on cluster boundaries.
-fn shape_piece(ctx: &Ctx, text: &str, range: Range<usize>, span: &Span, cuts: &[usize]) -> Vec<Piece> {
-    let runs = ctx.shaper.shape(ctx.book, span.style.font, &text[range.clone()]);
+fn shape_piece(
+    ctx: &Ctx,
+    text: &str,
+    range: Range<usize>,
+    span: &Span,
+    cuts: &[usize],
+) -> Vec<Piece> {
+    let runs = ctx
+        .shaper
+        .shape(ctx.book, span.style.font, &text[range.clone()]);
     let mut pieces = Vec::new();
     for run in runs.iter() {
         let face = ctx.book.face(run.font);
         let scale = span.style.size / face.units_per_em;
-        let style = RunStyle { font: run.font, ..span.style };
+        let style = RunStyle {
+            font: run.font,
+            ..span.style
+        };
         let mut current: Option<Piece> = None;
         for (i, g) in run.glyphs.iter().enumerate() {
             let cluster = range.start + g.cluster as usize;
@@ -185,8 +244,12 @@ fn shape_piece(ctx: &Ctx, text: &str, range: Range<usize>, span: &Span, cuts: &[
 fn hyphenation_points(text: &str, range: Range<usize>) -> Vec<usize> {
     let word = &text[range.clone()];
     let core_start = word.find(char::is_alphabetic);
-    let Some(core_start) = core_start else { return vec![] };
-    let core_len = word[core_start..].find(|c: char| !c.is_alphabetic()).unwrap_or(word.len() - core_start);
+    let Some(core_start) = core_start else {
+        return vec![];
+    };
+    let core_len = word[core_start..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len() - core_start);
     let core = &word[core_start..core_start + core_len];
     if core.chars().count() < 6 || core.chars().filter(|c| c.is_uppercase()).count() > 1 {
         return vec![];
@@ -206,7 +269,10 @@ fn advance_of(ctx: &Ctx, style: RunStyle, s: &str) -> f32 {
     runs.iter()
         .map(|run| {
             let scale = style.size / ctx.book.face(run.font).units_per_em;
-            run.glyphs.iter().map(|g| g.x_advance as f32 * scale).sum::<f32>()
+            run.glyphs
+                .iter()
+                .map(|g| g.x_advance as f32 * scale)
+                .sum::<f32>()
         })
         .sum()
 }

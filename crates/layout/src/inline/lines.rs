@@ -56,7 +56,11 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
     for (n, brk) in breaks.iter().enumerate() {
         let is_last = n + 1 == breaks.len();
         let first = first_of_line(&prepared.elements, start);
-        let ratio = if spec.mode == Mode::Justified && !is_last { brk.ratio.max(-1.0) } else { 0.0 };
+        let ratio = if spec.mode == Mode::Justified && !is_last {
+            brk.ratio.max(-1.0)
+        } else {
+            0.0
+        };
         let mut line = draw_line(ctx, prepared, first..brk.index, ratio, spec, n == 0);
         if brk.overfull {
             ctx.warn(format!(
@@ -87,7 +91,8 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
 /// penalties at a line start are discarded.
 fn first_of_line(elements: &[Element], mut i: usize) -> usize {
     while i < elements.len() && !matches!(elements[i], Element::Box { .. }) {
-        if matches!(elements[i], Element::Penalty { cost, .. } if cost <= -super::knuth_plass::INFINITE_PENALTY) {
+        if matches!(elements[i], Element::Penalty { cost, .. } if cost <= -super::knuth_plass::INFINITE_PENALTY)
+        {
             break;
         }
         i += 1;
@@ -96,11 +101,12 @@ fn first_of_line(elements: &[Element], mut i: usize) -> usize {
 }
 
 fn line_covers(prepared: &Prepared, range: std::ops::Range<usize>, offset: usize) -> bool {
-    range.filter_map(|e| match prepared.slots[e] {
-        Slot::Piece(p) => Some(&prepared.pieces[p]),
-        _ => None,
-    })
-    .any(|p| p.range.contains(&offset))
+    range
+        .filter_map(|e| match prepared.slots[e] {
+            Slot::Piece(p) => Some(&prepared.pieces[p]),
+            _ => None,
+        })
+        .any(|p| p.range.contains(&offset))
 }
 
 fn line_text(prepared: &Prepared, range: std::ops::Range<usize>) -> String {
@@ -121,7 +127,10 @@ fn draw_line(
     spec: &LineSpec,
     first_line: bool,
 ) -> Line {
-    let mut line = Line { height: spec.leading, ..Line::default() };
+    let mut line = Line {
+        height: spec.leading,
+        ..Line::default()
+    };
     let natural: f32 = range
         .clone()
         .map(|e| match prepared.elements[e] {
@@ -145,8 +154,20 @@ fn draw_line(
                 push_run(&mut line, spec, x, piece.style, piece_run(prepared, piece));
                 (width, Some(piece))
             }
-            (Element::Glue { width, stretch, shrink }, Slot::Space { style }) => {
-                let set = width + if ratio >= 0.0 { ratio * stretch } else { ratio * shrink };
+            (
+                Element::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                Slot::Space { style },
+            ) => {
+                let set = width
+                    + if ratio >= 0.0 {
+                        ratio * stretch
+                    } else {
+                        ratio * shrink
+                    };
                 let mut space = shaped_text(ctx, style, " ", " ");
                 let count = space.1.len().max(1) as f32;
                 space.1.iter_mut().for_each(|g| g.x_advance = set / count);
@@ -167,10 +188,11 @@ fn draw_line(
             }
         }
         x += advance;
-        if drawn.is_none() && matches!(prepared.slots[e], Slot::Nothing) {
-            if let Some((start, target, style)) = link_start.take() {
-                push_link(&mut line, spec, start, x, target, style);
-            }
+        if drawn.is_none()
+            && matches!(prepared.slots[e], Slot::Nothing)
+            && let Some((start, target, style)) = link_start.take()
+        {
+            push_link(&mut line, spec, start, x, target, style);
         }
     }
     if let Some((start, target, style)) = link_start.take() {
@@ -179,14 +201,24 @@ fn draw_line(
     line
 }
 
-fn push_link(line: &mut Line, spec: &LineSpec, start: f32, end: f32, target: LinkTo, style: RunStyle) {
+fn push_link(
+    line: &mut Line,
+    spec: &LineSpec,
+    start: f32,
+    end: f32,
+    target: LinkTo,
+    style: RunStyle,
+) {
     let top = spec.baseline - style.rise - style.size * 0.9;
     let size = Size::new(end - start, style.size * 1.15);
     let pos = Point::new(start, top);
     match target {
         LinkTo::Url(url) => line.items.push(Item {
             pos,
-            kind: ItemKind::Link { size, target: crate::frame::LinkTarget::Url(url) },
+            kind: ItemKind::Link {
+                size,
+                target: crate::frame::LinkTarget::Url(url),
+            },
             role: spec.role,
         }),
         LinkTo::Anchor(anchor) => line.pending_links.push(PendingLink { pos, size, anchor }),
@@ -199,7 +231,10 @@ fn piece_run(prepared: &Prepared, piece: &Piece) -> (String, Vec<Glyph>) {
     let glyphs = piece
         .glyphs
         .iter()
-        .map(|g| Glyph { range: g.range.start - base..g.range.end - base, ..g.clone() })
+        .map(|g| Glyph {
+            range: g.range.start - base..g.range.end - base,
+            ..g.clone()
+        })
         .collect();
     (prepared.text.text[piece.range.clone()].to_owned(), glyphs)
 }
@@ -234,20 +269,32 @@ fn line_end(line: &Line) -> f32 {
 
 /// Appends glyphs at `x`, extending the previous run when its style and
 /// position continue, so a line is a handful of runs, not one per word.
-fn push_run(line: &mut Line, spec: &LineSpec, x: f32, style: RunStyle, (text, glyphs): (String, Vec<Glyph>)) {
+fn push_run(
+    line: &mut Line,
+    spec: &LineSpec,
+    x: f32,
+    style: RunStyle,
+    (text, glyphs): (String, Vec<Glyph>),
+) {
     let y = spec.baseline - style.rise;
-    if let Some(Item { pos, kind: ItemKind::Text(run), .. }) = line.items.last_mut() {
-        if run.font == style.font
-            && run.size == style.size
-            && run.fill == style.color
-            && pos.y == y
-            && (pos.x + run.width() - x).abs() < 0.01
-        {
-            let base = run.text.len();
-            run.text.push_str(&text);
-            run.glyphs.extend(glyphs.into_iter().map(|g| Glyph { range: g.range.start + base..g.range.end + base, ..g }));
-            return;
-        }
+    if let Some(Item {
+        pos,
+        kind: ItemKind::Text(run),
+        ..
+    }) = line.items.last_mut()
+        && run.font == style.font
+        && run.size == style.size
+        && run.fill == style.color
+        && pos.y == y
+        && (pos.x + run.width() - x).abs() < 0.01
+    {
+        let base = run.text.len();
+        run.text.push_str(&text);
+        run.glyphs.extend(glyphs.into_iter().map(|g| Glyph {
+            range: g.range.start + base..g.range.end + base,
+            ..g
+        }));
+        return;
     }
     line.items.push(Item {
         pos: Point::new(x, y),

@@ -51,7 +51,11 @@ pub fn layout_paragraph(ctx: &Ctx, inlines: &[Inline], spec: &ParSpec) -> Vec<Li
     if text.text.trim().is_empty() {
         return Vec::new();
     }
-    let mode = if spec.justify { Mode::Justified } else { Mode::Ragged };
+    let mode = if spec.justify {
+        Mode::Justified
+    } else {
+        Mode::Ragged
+    };
     let base = spec.style.resolve(ctx);
     let prepared = elements::prepare(ctx, text, mode, spec.hyphenate);
     let mut elements = prepared.elements.clone();
@@ -63,7 +67,8 @@ pub fn layout_paragraph(ctx: &Ctx, inlines: &[Inline], spec: &ParSpec) -> Vec<Li
         breaks.iter_mut().for_each(|b| b.index -= 1);
     }
     let face = ctx.book.face(base.font);
-    let baseline = (spec.leading - (face.ascender - face.descender) * base.size) / 2.0 + face.ascender * base.size;
+    let baseline = (spec.leading - (face.ascender - face.descender) * base.size) / 2.0
+        + face.ascender * base.size;
     let line_spec = lines::LineSpec {
         measure: spec.measure,
         leading: spec.leading,

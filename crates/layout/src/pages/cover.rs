@@ -16,17 +16,40 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
     let width = geometry.width - geometry.margin_inner - geometry.margin_outer;
     let mut items = vec![Item {
         pos: Point::new(0.0, 0.0),
-        kind: ItemKind::Rect { size, fill: ctx.theme.color(ColorName::Cover) },
+        kind: ItemKind::Rect {
+            size,
+            fill: ctx.theme.color(ColorName::Cover),
+        },
         role: Role::Artifact,
     }];
     let mut y = geometry.margin_top * 1.5;
     let title_size = ctx.theme.type_scale.cover_title_size;
     for (i, line) in cover.title.iter().enumerate() {
         let size = if i == 0 { title_size } else { title_size * 0.6 };
-        y = text_block(ctx, &mut items, line, TextStyle::new(Family::Heading, size, ColorName::OnCover).bold(), x, y, width);
+        y = text_block(
+            ctx,
+            &mut items,
+            line,
+            TextStyle::new(Family::Heading, size, ColorName::OnCover).bold(),
+            x,
+            y,
+            width,
+        );
     }
-    let subtitle = TextStyle::new(Family::Heading, ctx.theme.type_scale.h2_size, ColorName::OnCover);
-    y = text_block(ctx, &mut items, &cover.subtitle, subtitle, x, y + title_size * 0.4, width);
+    let subtitle = TextStyle::new(
+        Family::Heading,
+        ctx.theme.type_scale.h2_size,
+        ColorName::OnCover,
+    );
+    y = text_block(
+        ctx,
+        &mut items,
+        &cover.subtitle,
+        subtitle,
+        x,
+        y + title_size * 0.4,
+        width,
+    );
     if let Some(image) = &cover.image {
         let aspect = image.height as f32 / image.width.max(1) as f32;
         let image_width = geometry.width;
@@ -35,19 +58,51 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
         let top = (bottom - image_height).max(y + title_size);
         items.push(Item {
             pos: Point::new(0.0, top),
-            kind: ItemKind::Image { size: Size::new(image_width, (bottom - top).min(image_height)), image: std::sync::Arc::new(image.clone()) },
+            kind: ItemKind::Image {
+                size: Size::new(image_width, (bottom - top).min(image_height)),
+                image: std::sync::Arc::new(image.clone()),
+            },
             role: Role::Figure,
         });
     }
-    let imprint = TextStyle::new(Family::Heading, ctx.theme.type_scale.small_size, ColorName::OnCover);
-    text_block(ctx, &mut items, &cover.imprint, imprint, x, geometry.height - geometry.margin_bottom * 1.5, width);
-    Page { size, label: "1".to_owned(), items }
+    let imprint = TextStyle::new(
+        Family::Heading,
+        ctx.theme.type_scale.small_size,
+        ColorName::OnCover,
+    );
+    text_block(
+        ctx,
+        &mut items,
+        &cover.imprint,
+        imprint,
+        x,
+        geometry.height - geometry.margin_bottom * 1.5,
+        width,
+    );
+    Page {
+        size,
+        label: "1".to_owned(),
+        items,
+    }
 }
 
 /// Sets `text` ragged at (`x`, `y`) and returns the y below it.
-fn text_block(ctx: &Ctx, items: &mut Vec<Item>, text: &str, style: TextStyle, x: f32, mut y: f32, width: f32) -> f32 {
+fn text_block(
+    ctx: &Ctx,
+    items: &mut Vec<Item>,
+    text: &str,
+    style: TextStyle,
+    x: f32,
+    mut y: f32,
+    width: f32,
+) -> f32 {
     let spec = ParSpec::ragged(style, style.size * 1.15, 0.0, Role::Cover);
-    for line in line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, Area { x, width }) {
+    for line in line_chunks(
+        ctx,
+        &[Inline::Text(text.to_owned())],
+        spec,
+        Area { x, width },
+    ) {
         items.extend(line.items.into_iter().map(|i| i.shifted(0.0, y)));
         y += line.height;
     }

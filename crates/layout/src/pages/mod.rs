@@ -37,7 +37,17 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
     let notes: Vec<Chunk> = doc
         .notes
         .iter()
-        .map(|note| stacked(note_body(ctx, note, Area { x: 0.0, width: measure }, note_size)))
+        .map(|note| {
+            stacked(note_body(
+                ctx,
+                note,
+                Area {
+                    x: 0.0,
+                    width: measure,
+                },
+                note_size,
+            ))
+        })
         .collect();
     let gap = note_size * 0.3;
     let note_height = |n: usize| notes.get(n).map_or(0.0, |c| c.height + gap);
@@ -46,30 +56,71 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
     let (contents, warnings) = paginator.run();
     warnings.into_iter().for_each(|w| ctx.warn(w));
 
-    let mut pass = Pass { pages: vec![cover::cover_page(ctx, &doc.cover)], outline: vec![], anchors: HashMap::new() };
+    let mut pass = Pass {
+        pages: vec![cover::cover_page(ctx, &doc.cover)],
+        outline: vec![],
+        anchors: HashMap::new(),
+    };
     let mut pending: Vec<(usize, PendingLink)> = Vec::new();
     for content in &contents {
         let index = pass.pages.len();
-        let x0 = if index % 2 == 0 { geometry.margin_inner } else { geometry.margin_outer };
+        let x0 = if index.is_multiple_of(2) {
+            geometry.margin_inner
+        } else {
+            geometry.margin_outer
+        };
         let label = (index + 1).to_string();
-        let mut page = Page { size: Size::new(geometry.width, geometry.height), label: label.clone(), items: vec![] };
-        page.items.extend(furniture::furniture(ctx, index, &label, x0, measure));
-        page.items.extend(backgrounds(&chunks, &paginator, content, x0, geometry.margin_top, measure));
+        let mut page = Page {
+            size: Size::new(geometry.width, geometry.height),
+            label: label.clone(),
+            items: vec![],
+        };
+        page.items
+            .extend(furniture::furniture(ctx, index, &label, x0, measure));
+        page.items.extend(backgrounds(
+            &chunks,
+            &paginator,
+            content,
+            x0,
+            geometry.margin_top,
+            measure,
+        ));
         let mut place = |chunk: &Chunk, y: f32, pass: &mut Pass, page: &mut Page| {
             let origin = Point::new(x0, geometry.margin_top + y);
-            page.items.extend(chunk.items.iter().cloned().map(|i| i.shifted(origin.x, origin.y)));
+            page.items.extend(
+                chunk
+                    .items
+                    .iter()
+                    .cloned()
+                    .map(|i| i.shifted(origin.x, origin.y)),
+            );
             for link in &chunk.pending_links {
                 let pos = Point::new(link.pos.x + origin.x, link.pos.y + origin.y);
-                pending.push((index, PendingLink { pos, ..link.clone() }));
+                pending.push((
+                    index,
+                    PendingLink {
+                        pos,
+                        ..link.clone()
+                    },
+                ));
             }
             for (anchor, dy) in &chunk.anchors {
-                pass.anchors.insert(anchor.clone(), Location { page: index, pos: Point::new(origin.x, origin.y + dy) });
+                pass.anchors.insert(
+                    anchor.clone(),
+                    Location {
+                        page: index,
+                        pos: Point::new(origin.x, origin.y + dy),
+                    },
+                );
             }
             if let Some((level, title)) = &chunk.outline {
                 pass.outline.push(OutlineEntry {
                     level: *level,
                     title: title.clone(),
-                    target: Location { page: index, pos: origin },
+                    target: Location {
+                        page: index,
+                        pos: origin,
+                    },
                 });
             }
         };
@@ -86,7 +137,11 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
             let rule_y = geometry.margin_top + y - separator * 0.5;
             page.items.push(Item {
                 pos: Point::new(x0, rule_y),
-                kind: ItemKind::Line { to: Point::new(x0 + measure * 0.3, rule_y), width: 0.5, color: ctx.theme.color(ColorName::Rule) },
+                kind: ItemKind::Line {
+                    to: Point::new(x0 + measure * 0.3, rule_y),
+                    width: 0.5,
+                    color: ctx.theme.color(ColorName::Rule),
+                },
                 role: Role::Artifact,
             });
             for &n in &content.footnotes {
@@ -100,10 +155,16 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         match pass.anchors.get(&link.anchor) {
             Some(&target) => pass.pages[index].items.push(Item {
                 pos: link.pos,
-                kind: ItemKind::Link { size: link.size, target: LinkTarget::Internal(target) },
+                kind: ItemKind::Link {
+                    size: link.size,
+                    target: LinkTarget::Internal(target),
+                },
                 role: Role::Artifact,
             }),
-            None => ctx.warn(format!("link to “{}”, which is not in the booklet", link.anchor)),
+            None => ctx.warn(format!(
+                "link to “{}”, which is not in the booklet",
+                link.anchor
+            )),
         }
     }
     pass
@@ -120,7 +181,14 @@ fn stacked(chunks: Vec<Chunk>) -> Chunk {
 
 /// One background rectangle per run of consecutive chunks of the same box
 /// on this page.
-fn backgrounds(chunks: &[Chunk], paginator: &Paginator, content: &PageContent, x0: f32, top: f32, measure: f32) -> Vec<Item> {
+fn backgrounds(
+    chunks: &[Chunk],
+    paginator: &Paginator,
+    content: &PageContent,
+    x0: f32,
+    top: f32,
+    measure: f32,
+) -> Vec<Item> {
     let mut items = Vec::new();
     let mut run: Option<(Decor, f32, f32)> = None;
     let decor_of = |p: &Placed| match p.chunk {
@@ -131,7 +199,10 @@ fn backgrounds(chunks: &[Chunk], paginator: &Paginator, content: &PageContent, x
         if let Some((decor, y0, y1)) = run {
             items.push(Item {
                 pos: Point::new(x0, top + y0),
-                kind: ItemKind::Rect { size: Size::new(measure, y1 - y0), fill: decor.fill },
+                kind: ItemKind::Rect {
+                    size: Size::new(measure, y1 - y0),
+                    fill: decor.fill,
+                },
                 role: Role::Artifact,
             });
         }

@@ -43,8 +43,18 @@ pub struct Paginator<'a> {
 }
 
 impl<'a> Paginator<'a> {
-    pub fn new(chunks: &'a [Chunk], body_height: f32, note_height: &'a dyn Fn(usize) -> f32, note_separator: f32) -> Self {
-        Paginator { chunks, body_height, note_height, note_separator }
+    pub fn new(
+        chunks: &'a [Chunk],
+        body_height: f32,
+        note_height: &'a dyn Fn(usize) -> f32,
+        note_separator: f32,
+    ) -> Self {
+        Paginator {
+            chunks,
+            body_height,
+            note_height,
+            note_separator,
+        }
     }
 
     /// Returns the pages, and warnings for chunks taller than a page.
@@ -56,7 +66,10 @@ impl<'a> Paginator<'a> {
         let mut i = 0;
         while i < self.chunks.len() {
             let chunk = &self.chunks[i];
-            let has_body = page.placed.iter().any(|p| matches!(p.chunk, PlacedChunk::Body(_)));
+            let has_body = page
+                .placed
+                .iter()
+                .any(|p| matches!(p.chunk, PlacedChunk::Body(_)));
             if chunk.new_page && has_body {
                 pages.push(std::mem::take(&mut page));
                 continue;
@@ -64,13 +77,21 @@ impl<'a> Paginator<'a> {
             if page.placed.is_empty() {
                 first = i;
                 if let Some(header) = self.continued_table_header(i) {
-                    page.placed.push(Placed { chunk: PlacedChunk::RepeatedHeader(header.clone()), y: 0.0 });
+                    page.placed.push(Placed {
+                        chunk: PlacedChunk::RepeatedHeader(header.clone()),
+                        y: 0.0,
+                    });
                 }
             }
             let top = self.content_bottom(&page);
             let space = if has_body { chunk.space_before } else { 0.0 };
             let mut notes = page.footnotes.clone();
-            notes.extend(chunk.footnotes.iter().filter(|n| !page.footnotes.contains(n)));
+            notes.extend(
+                chunk
+                    .footnotes
+                    .iter()
+                    .filter(|n| !page.footnotes.contains(n)),
+            );
             let needed = top + space + chunk.height + self.notes_height(&notes);
             if needed <= self.body_height + 0.01 || !has_body {
                 if needed > self.body_height + 0.01 {
@@ -79,7 +100,10 @@ impl<'a> Paginator<'a> {
                         chunk.height, self.body_height
                     ));
                 }
-                page.placed.push(Placed { chunk: PlacedChunk::Body(i), y: top + space });
+                page.placed.push(Placed {
+                    chunk: PlacedChunk::Body(i),
+                    y: top + space,
+                });
                 page.footnotes = notes;
                 i += 1;
                 continue;
@@ -90,7 +114,8 @@ impl<'a> Paginator<'a> {
                 j -= 1;
             }
             if j > first {
-                page.placed.retain(|p| !matches!(p.chunk, PlacedChunk::Body(k) if k >= j));
+                page.placed
+                    .retain(|p| !matches!(p.chunk, PlacedChunk::Body(k) if k >= j));
                 page.footnotes.retain(|n| {
                     page.placed.iter().any(|p| matches!(p.chunk, PlacedChunk::Body(k) if self.chunks[k].footnotes.contains(n)))
                 });
@@ -109,7 +134,11 @@ impl<'a> Paginator<'a> {
     fn continued_table_header(&self, i: usize) -> Option<&Rc<Chunk>> {
         let header = self.chunks[i].repeat_header.as_ref()?;
         let previous = self.chunks.get(i.checked_sub(1)?)?;
-        previous.repeat_header.as_ref().filter(|p| Rc::ptr_eq(p, header)).map(|_| header)
+        previous
+            .repeat_header
+            .as_ref()
+            .filter(|p| Rc::ptr_eq(p, header))
+            .map(|_| header)
     }
 
     fn content_bottom(&self, page: &PageContent) -> f32 {

@@ -16,7 +16,10 @@ use crate::style::{Family, TextStyle};
 pub const TOC_ANCHOR: &str = "contents";
 
 pub fn toc_chunks(ctx: &Ctx, doc: &Document, measure: f32) -> Vec<Chunk> {
-    let area = Area { x: 0.0, width: measure };
+    let area = Area {
+        x: 0.0,
+        width: measure,
+    };
     let title = Heading {
         level: 1,
         number: None,
@@ -41,34 +44,63 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     let scale = &ctx.theme.type_scale;
     let size = scale.body_size;
     let (indent, style) = match heading.level {
-        1 => (0.0, TextStyle::new(Family::Heading, size, ColorName::Ink).bold()),
-        _ => (size * 2.2, TextStyle::new(Family::Heading, size, ColorName::Ink)),
+        1 => (
+            0.0,
+            TextStyle::new(Family::Heading, size, ColorName::Ink).bold(),
+        ),
+        _ => (
+            size * 2.2,
+            TextStyle::new(Family::Heading, size, ColorName::Ink),
+        ),
     };
     let number_width = size * 2.2;
     let page_width = size * 3.0;
     let leading = size * 1.35;
-    let text_area = Area { x: indent + number_width, width: measure - indent - number_width - page_width };
+    let text_area = Area {
+        x: indent + number_width,
+        width: measure - indent - number_width - page_width,
+    };
     let mut chunk = Chunk {
-        space_before: if heading.level == 1 { leading * 0.6 } else { leading * 0.15 },
+        space_before: if heading.level == 1 {
+            leading * 0.6
+        } else {
+            leading * 0.15
+        },
         ..Chunk::default()
     };
     if let Some(number) = &heading.number {
-        let number_area = Area { x: indent, width: number_width };
+        let number_area = Area {
+            x: indent,
+            width: number_width,
+        };
         let spec = ParSpec::ragged(style, leading, 0.0, Role::TocEntry);
-        if let Some(line) = line_chunks(ctx, &[Inline::Text(number.clone())], spec, number_area).pop() {
+        if let Some(line) =
+            line_chunks(ctx, &[Inline::Text(number.clone())], spec, number_area).pop()
+        {
             chunk.absorb(line, 0.0, 0.0);
             chunk.height = chunk.height.max(leading);
         }
     }
     let mut text = Chunk::default();
-    for line in line_chunks(ctx, &heading.text, ParSpec::ragged(style, leading, 0.0, Role::TocEntry), text_area) {
+    for line in line_chunks(
+        ctx,
+        &heading.text,
+        ParSpec::ragged(style, leading, 0.0, Role::TocEntry),
+        text_area,
+    ) {
         text.stack(line, 0.0);
     }
     chunk.height = chunk.height.max(text.height);
     chunk.absorb(text, 0.0, 0.0);
     let page = ctx.page_of(&heading.anchor);
-    let spec = ParSpec { align: Align::End, ..ParSpec::ragged(style, leading, 0.0, Role::TocEntry) };
-    let page_area = Area { x: measure - page_width, width: page_width };
+    let spec = ParSpec {
+        align: Align::End,
+        ..ParSpec::ragged(style, leading, 0.0, Role::TocEntry)
+    };
+    let page_area = Area {
+        x: measure - page_width,
+        width: page_width,
+    };
     if let Some(line) = line_chunks(ctx, &[Inline::Text(page)], spec, page_area).pop() {
         chunk.absorb(line, 0.0, chunk.height - leading);
     }

@@ -188,7 +188,7 @@ impl<'p> Composer<'p> {
         };
         vec![
             Block::Paragraph(Paragraph {
-                style: ParagraphStyle::Small,
+                style: ParagraphStyle::Label,
                 text: labelled(label, Vec::new()),
             }),
             Block::List(List {

@@ -128,7 +128,10 @@ impl<'p> Composer<'p> {
             0 => Vec::new(),
             1 => vec![small(labelled(&locale.source_label, texts.remove(0)))],
             _ => {
-                let mut blocks = vec![small(labelled(&locale.sources_label, Vec::new()))];
+                let mut blocks = vec![Block::Paragraph(Paragraph {
+                    style: ParagraphStyle::Label,
+                    text: labelled(&locale.sources_label, Vec::new()),
+                })];
                 blocks.extend(texts.into_iter().map(small));
                 blocks
             }
