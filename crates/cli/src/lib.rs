@@ -37,6 +37,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::fs;
 use std::io::{self, Write};
@@ -394,13 +397,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })?;
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
-    prefix.push(".");
+    prefix.push(".tmp");
 
     // `tempfile` rather than a hand-made name: it picks an unused random name
     // with O_EXCL, and its guard deletes the temp file on every early return
     // (and on panic), which is exactly the clean-up this function promises.
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    // `.usa-en.pdf.tmpXXXXXX`: hidden, and matched by `*.pdf.tmp*` in .gitignore.
+    builder.prefix(&prefix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

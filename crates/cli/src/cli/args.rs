@@ -10,7 +10,7 @@ use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Builds Country Progress Cards (PDF booklets) from a folder of TOML content.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, propagate_version = true)]
+#[command(name = "folio", version, propagate_version = true)]
 pub struct Cli {
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
@@ -24,17 +24,26 @@ pub struct Cli {
 pub enum ColorWhen {
     /// When stderr is a terminal and NO_COLOR is not set.
     Auto,
+    /// Always, e.g. when piping into a pager that shows colours.
     Always,
+    /// Never.
     Never,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the PDF of each country given (or of every country with --all)
-    /// into OUT/COUNTRY-LANG.pdf, printing the path of each PDF written.
+    /// Build booklets into OUT/COUNTRY-LANG.pdf
+    ///
+    /// Prints the path of each PDF written on stdout, one per line; progress
+    /// and problems go to stderr. A PDF is replaced only once its new version
+    /// is complete, so a failed build leaves the previous one untouched.
+    /// Exits with 1 if any edition failed.
     Build(BuildArgs),
-    /// Check content without writing PDFs: load, compose and lay out each
-    /// country given (every country if none is).
+    /// Check content without writing PDFs
+    ///
+    /// Loads the data folder, then composes and lays out each country given
+    /// (every country if none is), showing every problem found. Exits with 1
+    /// if there is any error.
     Check(CheckArgs),
 }
 
