@@ -17,6 +17,7 @@ mod links;
 mod objects;
 mod outline;
 mod similarity;
+mod structure;
 mod text;
 
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use font::FontInfo;
 pub use links::{Link, LinkTarget};
 pub use outline::OutlineEntry;
 pub use similarity::{word_sequence_coverage, words};
+pub use structure::{MarkedContent, StructChild, StructElement};
 
 use links::Destinations;
 use objects::{as_dict, get, inherited, number, resolve, text_string};
@@ -113,6 +115,36 @@ impl PdfReadBack {
     /// The outline (bookmarks) as a flat list in reading order.
     pub fn outline(&self) -> Vec<OutlineEntry> {
         outline::outline(&self.doc, &self.destinations())
+    }
+
+    /// The elements below the structure tree's root, in tree order (for
+    /// krilla's files, the one `Document` element); `None` for an untagged
+    /// PDF.
+    pub fn structure(&self) -> Option<Vec<StructElement>> {
+        structure::structure(&self.doc, &self.pages, &self.page_index)
+    }
+
+    /// The marked content of page `index` (0-based), in content order.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is out of range.
+    pub fn marked_content(&self, index: usize) -> Vec<MarkedContent> {
+        structure::marked_content(&self.doc, self.page(index))
+    }
+
+    /// Whether the catalog asks viewers to show the document title (rather
+    /// than the file name) in the title bar: `/ViewerPreferences
+    /// /DisplayDocTitle true`.
+    pub fn displays_title(&self) -> bool {
+        let Some(catalog) = self.doc.catalog().ok() else {
+            return false;
+        };
+        get(&self.doc, catalog, b"ViewerPreferences")
+            .and_then(as_dict)
+            .and_then(|prefs| get(&self.doc, prefs, b"DisplayDocTitle"))
+            .and_then(|value| value.as_bool().ok())
+            .unwrap_or(false)
     }
 
     /// The document title: `/Info /Title`, or else the XMP `dc:title`, since

@@ -73,7 +73,10 @@ fn plain(inlines: &[Inline]) -> String {
 }
 
 fn toc_headings() -> Vec<Heading> {
-    let doc = folio().project().compose("usa").expect("usa composes");
+    let doc = folio()
+        .project()
+        .compose("usa", "en")
+        .expect("usa composes");
     doc.blocks
         .into_iter()
         .filter_map(|b| match b {

@@ -1,17 +1,21 @@
-//! How long building booklets takes, in process.
+//! How long building booklets takes, in process (criterion).
 //!
-//! - `usa`: the usa edition end to end (open the data folder, compose, lay
-//!   out, write the PDF), and each stage on its own: `load` (read and check
-//!   the data folder), `compose`, `layout`, `pdf`.
-//! - `all`: every country in the data folder plus 41 more copies of the usa
-//!   edition (a campaign-sized run of about 42 booklets), rendered in
-//!   parallel with rayon as `folio build --all` does.
+//! - `usa`: the USA edition end to end (`end_to_end`: open the data folder,
+//!   compose, lay out, write the PDF, as `folio build usa` does minus
+//!   process start-up and the file write), and each stage on its own:
+//!   `load` (read and check the data folder), `compose`, `layout`, `pdf`.
+//! - `all`: 42 editions, one per country of the dataset, each made from the
+//!   USA content under another country's name (`synthetic_data`, written
+//!   to `target/tmp/synthetic-42/data`, never into `data/`), built as
+//!   `folio build --all` builds them: in parallel with rayon, each written
+//!   atomically into an out folder.
 //!
-//! Run with `cargo bench -p folio --bench build`. Samples are few (10) so a
-//! run stays short on a small machine; compare runs, not single numbers.
+//! Run with `cargo bench -p folio --bench build`; BENCHMARKS.md has the
+//! figures and the commands for whole-process timings.
 
+use std::fs;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
@@ -28,17 +32,20 @@ fn data_dir() -> PathBuf {
 
 fn usa(c: &mut Criterion) {
     let data = data_dir();
-    let book = FontBook::bundled();
     let project = Project::load(&data).expect("data folder loads");
-    let document = project.compose("usa").expect("usa composes");
+    let book = FontBook::for_theme(project.theme());
+    let document = project.compose("usa", "en").expect("usa composes");
     let laid_out = layout_document(&document, project.theme(), book);
     let options = PdfOptions::default();
 
     let mut group = c.benchmark_group("usa");
-    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8));
     group.bench_function("end_to_end", |b| {
         b.iter(|| {
-            let folio = Folio::open(&data).expect("opens");
+            let folio = Folio::open(black_box(&data)).expect("opens");
             folio.render(&Edition::new("usa")).expect("renders").pdf
         })
     });
@@ -46,7 +53,7 @@ fn usa(c: &mut Criterion) {
         b.iter(|| Project::load(black_box(&data)).expect("loads"))
     });
     group.bench_function("compose", |b| {
-        b.iter(|| project.compose(black_box("usa")).expect("composes"))
+        b.iter(|| project.compose(black_box("usa"), "en").expect("composes"))
     });
     group.bench_function("layout", |b| {
         b.iter(|| layout_document(black_box(&document), project.theme(), book))
@@ -57,24 +64,76 @@ fn usa(c: &mut Criterion) {
     group.finish();
 }
 
+/// A data folder with one country file per country of the dataset (42),
+/// each a copy of the USA's under the other country's name, so that every
+/// edition has its own figures (category, share, rank) and its own words.
+fn synthetic_data() -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic-42");
+    let data = root.join("data");
+    let _ = fs::remove_dir_all(&root);
+    copy_dir(&data_dir(), &data);
+    let usa = fs::read_to_string(data.join("countries/usa.toml")).expect("usa.toml");
+    let dataset = fs::read_to_string(data.join("dataset.toml")).expect("dataset.toml");
+    let names = dataset
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("{ name = \""))
+        .filter_map(|rest| rest.split('"').next());
+    for name in names.filter(|&name| name != "USA") {
+        let id: String = name
+            .chars()
+            .map(|c| match c {
+                'a'..='z' | '0'..='9' => c,
+                'A'..='Z' => c.to_ascii_lowercase(),
+                _ => '-',
+            })
+            .collect();
+        let text = usa
+            .replacen("name = \"USA\"", &format!("name = \"{name}\""), 1)
+            .replacen(
+                "name-in-text = \"the USA\"",
+                &format!("name-in-text = \"{name}\""),
+                1,
+            );
+        fs::write(data.join(format!("countries/{id}.toml")), text).expect("country file");
+    }
+    data
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
 fn all(c: &mut Criterion) {
-    let folio = Folio::open(&data_dir()).expect("data folder loads");
-    let mut editions = folio.editions();
-    editions.extend(std::iter::repeat_n(Edition::new("usa"), 41));
+    let data = synthetic_data();
+    let folio = Folio::open(&data).expect("the synthetic data folder loads");
+    let editions = folio.editions();
+    assert_eq!(editions.len(), 42, "{editions:?}");
+    let out = data.with_file_name("out");
+    fs::create_dir_all(&out).expect("out folder");
 
     let mut group = c.benchmark_group("all");
     // Seconds per iteration: flat sampling (one iteration per sample) is
     // what criterion recommends for benchmarks this long.
     group
         .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
+        .warm_up_time(Duration::from_secs(2))
         .sampling_mode(SamplingMode::Flat);
-    group.bench_function(format!("{}_editions_parallel", editions.len()), |b| {
+    group.bench_function("42_editions_parallel", |b| {
         b.iter(|| {
-            editions
-                .par_iter()
-                .map(|edition| folio.render(edition).expect("renders").pdf.len())
-                .sum::<usize>()
+            editions.par_iter().for_each(|edition| {
+                let rendered = folio.render(edition).expect("renders");
+                folio::write_atomically(&out.join(edition.file_name()), &rendered.pdf)
+                    .expect("writes");
+            })
         })
     });
     group.finish();

@@ -51,11 +51,12 @@ use folio_model::Project;
 
 pub use folio_model::diag::{Diagnostic, Severity};
 
-/// The language every edition is written in for now.
-pub const DEFAULT_LANG: &str = "en";
+/// The language content is written in, and of [`Edition::new`].
+pub const DEFAULT_LANG: &str = folio_model::SOURCE_LANG;
 
-/// The languages Folio can build editions in.
-pub const LANGUAGES: &[&str] = &[DEFAULT_LANG];
+/// The generated pseudo-localised language (accented, longer, bracketed
+/// strings), for checking that layouts survive translation.
+pub const PSEUDO_LANG: &str = folio_model::PSEUDO;
 
 /// An opened data folder: content loaded and checked, ready to render
 /// editions. Cheap to share between threads (`&Folio` is all [`render`]
@@ -66,36 +67,82 @@ pub const LANGUAGES: &[&str] = &[DEFAULT_LANG];
 pub struct Folio {
     project: Project,
     data_dir: PathBuf,
+    /// Missing and out-of-date translations are errors, not warnings.
+    strict: bool,
 }
 
-/// One booklet to produce: a country in a language.
+/// One booklet to produce: a country in a language, for screen or print.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Edition {
     /// Country id, the stem of its file in the data folder (e.g. `usa`).
     pub country: String,
-    /// BCP 47 language tag; only [`DEFAULT_LANG`] (`en`) exists for now.
+    /// The language, as named in the data folder: a BCP 47 tag such as
+    /// `en` or `fr`, or [`PSEUDO_LANG`].
     pub lang: String,
+    /// What the PDF is for.
+    pub profile: Profile,
+}
+
+/// What an edition's PDF is for. Both are made from the same layout, so
+/// they show the same booklet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// Reading on screen and on the web (`usa-en.pdf`): tagged, PDF/UA-1
+    /// and PDF/A-2a.
+    #[default]
+    Screen,
+    /// A commercial printer (`usa-en-print.pdf`): PDF/X-4, CMYK, bleed and
+    /// crop marks, a multiple of 4 pages. With `saddle_spreads`, also the
+    /// same pages imposed as printer spreads for a saddle-stitched booklet
+    /// (`usa-en-print-saddle.pdf`).
+    Print {
+        /// Also write the printer spreads.
+        saddle_spreads: bool,
+    },
 }
 
 impl Edition {
     /// The edition of `country` in the default language.
     pub fn new(country: impl Into<String>) -> Edition {
+        Edition::in_language(country, DEFAULT_LANG)
+    }
+
+    /// The edition of `country` in `lang`.
+    pub fn in_language(country: impl Into<String>, lang: impl Into<String>) -> Edition {
         Edition {
             country: country.into(),
-            lang: DEFAULT_LANG.to_owned(),
+            lang: lang.into(),
+            profile: Profile::Screen,
         }
     }
 
-    /// The file name of this edition's PDF, e.g. `usa-en.pdf`.
+    /// This edition for `profile`.
+    pub fn with_profile(self, profile: Profile) -> Edition {
+        Edition { profile, ..self }
+    }
+
+    /// The file name of this edition's PDF, e.g. `usa-en.pdf` or
+    /// `usa-en-print.pdf`.
     pub fn file_name(&self) -> String {
         format!("{self}.pdf")
     }
+
+    /// The file name of the printer spreads of a print edition, e.g.
+    /// `usa-en-print-saddle.pdf`.
+    pub fn spreads_file_name(&self) -> String {
+        format!("{self}-saddle.pdf")
+    }
 }
 
-/// `usa-en`: the edition's name as used in file names and messages.
+/// `usa-en` or `usa-en-print`: the edition's name as used in file names and
+/// messages.
 impl fmt::Display for Edition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.country, self.lang)
+        write!(f, "{}-{}", self.country, self.lang)?;
+        match self.profile {
+            Profile::Screen => Ok(()),
+            Profile::Print { .. } => f.write_str("-print"),
+        }
     }
 }
 
@@ -104,7 +151,9 @@ impl fmt::Display for Edition {
 pub struct Rendered {
     /// The PDF file's bytes.
     pub pdf: Vec<u8>,
-    /// Number of pages.
+    /// The printer spreads, for a print edition that asked for them.
+    pub spreads: Option<Vec<u8>>,
+    /// Number of pages of the PDF.
     pub pages: usize,
     /// Problems that did not stop the edition from being built (all of
     /// severity [`Severity::Warning`]).
@@ -208,10 +257,22 @@ impl Folio {
     /// available from [`Folio::warnings`].
     pub fn open(data_dir: &Path) -> Result<Folio, Diagnostics> {
         let project = Project::load(data_dir).map_err(Diagnostics)?;
+        let unknown = unknown_fonts(&project, data_dir);
+        if !unknown.is_empty() {
+            return Err(Diagnostics(unknown));
+        }
         Ok(Folio {
             project,
             data_dir: data_dir.to_owned(),
+            strict: false,
         })
+    }
+
+    /// Makes every string an edition prints in English for want of a
+    /// current translation an error rather than a warning, so that an
+    /// incomplete edition is never built.
+    pub fn strict(self, strict: bool) -> Folio {
+        Folio { strict, ..self }
     }
 
     /// The data folder this was opened from.
@@ -229,9 +290,16 @@ impl Folio {
         self.project.country_ids()
     }
 
-    /// Every edition the data folder can produce.
+    /// Every edition the data folder can produce in the default language.
     pub fn editions(&self) -> Vec<Edition> {
         self.countries().into_iter().map(Edition::new).collect()
+    }
+
+    /// The languages editions can be built in: [`DEFAULT_LANG`] first, then
+    /// every language with a locale file or translations in the data
+    /// folder. [`PSEUDO_LANG`] can be built too but is not listed.
+    pub fn languages(&self) -> Vec<&str> {
+        self.project.languages()
     }
 
     /// Warnings found while loading the data folder.
@@ -239,14 +307,13 @@ impl Folio {
         self.project.warnings()
     }
 
-    /// Checks that `country` can be built: composes and lays out its edition
-    /// in the default language without writing a PDF.
+    /// Checks that `edition` can be built: composes and lays it out
+    /// without writing a PDF.
     ///
     /// Returns the warnings of that edition (load warnings are not repeated;
     /// see [`Folio::warnings`]).
-    pub fn check(&self, country: &str) -> Result<Vec<Diagnostic>, Diagnostics> {
-        let edition = Edition::new(country);
-        self.lay_out(&edition).map(|(_, warnings)| warnings)
+    pub fn check(&self, edition: &Edition) -> Result<Vec<Diagnostic>, Diagnostics> {
+        self.lay_out(edition).map(|(_, warnings)| warnings)
     }
 
     /// Builds the PDF of `edition` in memory.
@@ -254,18 +321,41 @@ impl Folio {
     /// Use [`write_atomically`] to save it.
     pub fn render(&self, edition: &Edition) -> Result<Rendered, Diagnostics> {
         let (laid_out, warnings) = self.lay_out(edition)?;
-        let book = FontBook::bundled();
-        let options = folio_pdf::PdfOptions::default();
-        let pdf = folio_pdf::write_pdf(&laid_out, book, &options).map_err(|err| {
-            Diagnostics(vec![general(
-                Severity::Error,
-                format!("{edition}: could not write the PDF: {err}"),
-                None,
-            )])
-        })?;
+        let theme = self.project.theme();
+        let book = FontBook::for_theme(theme);
+        let created = created()?;
+        let write = |profile| {
+            let options = folio_pdf::PdfOptions { profile, created };
+            folio_pdf::write_pdf(&laid_out, book, &options).map_err(|err| {
+                Diagnostics(vec![general(
+                    Severity::Error,
+                    format!("{edition}: could not write the PDF: {err}"),
+                    None,
+                )])
+            })
+        };
+        let print = |imposition| {
+            folio_pdf::Profile::Print(folio_pdf::Print {
+                bleed: theme.page.bleed,
+                imposition,
+            })
+        };
+        let (pdf, spreads, profile) = match edition.profile {
+            Profile::Screen => {
+                let profile = folio_pdf::Profile::Screen;
+                (write(profile)?, None, profile)
+            }
+            Profile::Print { saddle_spreads } => {
+                let spreads = print(folio_pdf::Imposition::SaddleStitch);
+                let spreads = saddle_spreads.then(|| write(spreads)).transpose()?;
+                let profile = print(folio_pdf::Imposition::Pages);
+                (write(profile)?, spreads, profile)
+            }
+        };
         Ok(Rendered {
             pdf,
-            pages: laid_out.pages.len(),
+            spreads,
+            pages: folio_pdf::page_count(laid_out.pages.len(), &profile),
             warnings,
         })
     }
@@ -274,17 +364,56 @@ impl Folio {
     /// diagnostics about no file in particular, naming the edition.
     fn lay_out(&self, edition: &Edition) -> Result<(LaidOut, Vec<Diagnostic>), Diagnostics> {
         self.validate(edition)?;
+        let translation = self
+            .project
+            .status(&edition.country, &edition.lang)
+            .map_err(Diagnostics)?
+            .warnings(self.strict);
+        if self.strict && !translation.is_empty() {
+            return Err(Diagnostics(translation));
+        }
         let document = self
             .project
-            .compose(&edition.country)
+            .compose(&edition.country, &edition.lang)
             .map_err(Diagnostics)?;
-        let laid_out =
-            folio_layout::layout_document(&document, self.project.theme(), FontBook::bundled());
-        let warnings = laid_out
+        let theme = self.project.theme();
+        let book = FontBook::for_theme(theme);
+        // Both read the document only: the check runs on another core
+        // while layout works, and its errors win if it finds any.
+        let (missing, laid_out) = rayon::join(
+            || folio_layout::coverage::missing_characters(&document, theme, book),
+            || folio_layout::layout_document(&document, theme, book),
+        );
+        if !missing.is_empty() {
+            return Err(Diagnostics(
+                missing
+                    .iter()
+                    .map(|m| missing_glyph(edition, m, theme, book))
+                    .collect(),
+            ));
+        }
+        if !laid_out.errors.is_empty() {
+            return Err(Diagnostics(
+                laid_out
+                    .errors
+                    .iter()
+                    .map(|e| {
+                        let hint = "shorten it or split it: a line, a table row and a figure \
+                                    are never broken across pages";
+                        general(
+                            Severity::Error,
+                            format!("{edition}: {e}"),
+                            Some(hint.into()),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+        let layout = laid_out
             .warnings
             .iter()
-            .map(|w| general(Severity::Warning, format!("{edition}: {w}"), None))
-            .collect();
+            .map(|w| general(Severity::Warning, format!("{edition}: {w}"), None));
+        let warnings = translation.into_iter().chain(layout).collect();
         Ok((laid_out, warnings))
     }
 
@@ -311,18 +440,131 @@ impl Folio {
                 Some(hint),
             )]));
         }
-        if !LANGUAGES.contains(&edition.lang.as_str()) {
+        let languages = self.languages();
+        if !languages.contains(&edition.lang.as_str()) && edition.lang != PSEUDO_LANG {
             return Err(Diagnostics(vec![general(
                 Severity::Error,
                 format!(
-                    "no `{}` edition: Folio can't build editions in that language yet",
-                    edition.lang
+                    "no `{}` edition: {} has no translation into that language",
+                    edition.lang,
+                    self.data_dir.display()
                 ),
-                Some(format!("available languages: {}", LANGUAGES.join(", "))),
+                Some(format!(
+                    "available languages: {}, and {PSEUDO_LANG} for a pseudo-localised edition",
+                    languages.join(", ")
+                )),
             )]));
         }
         Ok(())
     }
+}
+
+/// An error for each family the theme sets body text or headings in that
+/// is neither bundled nor installed: without it every page would quietly
+/// come out in another face. Fallback families are checked when a
+/// character needs them (see [`missing_glyph`]).
+fn unknown_fonts(project: &Project, data_dir: &Path) -> Vec<Diagnostic> {
+    let fonts = &project.theme().fonts;
+    let book = FontBook::for_theme(project.theme());
+    let file = data_dir.join("theme.toml");
+    let text = fs::read_to_string(&file).unwrap_or_default();
+    [("body", &fonts.body), ("heading", &fonts.heading)]
+        .into_iter()
+        // Bundled families first: asking the book about others makes it
+        // look through the installed fonts.
+        .filter(|(_, family)| !FontBook::bundled().has_family(family))
+        .filter(|(_, family)| book.missing_families().contains(family))
+        .map(|(key, family)| {
+            let (line, column) = value_position(&text, key, family);
+            Diagnostic {
+                file: file.clone(),
+                line,
+                column,
+                ..general(
+                    Severity::Error,
+                    format!("no font family \"{family}\" is bundled or installed"),
+                    Some(
+                        "the bundled families are Noto Serif and Noto Sans; another family \
+                         must be installed on this machine (see fonts/README.md)"
+                            .into(),
+                    ),
+                )
+            }
+        })
+        .collect()
+}
+
+/// The 1-based line and column of `"value"` on the line that sets `key` in
+/// `text`, or (0, 0) when it cannot be found.
+fn value_position(text: &str, key: &str, value: &str) -> (usize, usize) {
+    let quoted = format!("\"{value}\"");
+    text.lines()
+        .enumerate()
+        .find_map(|(n, line)| {
+            let rest = line.trim_start().strip_prefix(key)?;
+            rest.trim_start().starts_with('=').then_some(())?;
+            let at = line.find(&quoted)?;
+            Some((n + 1, line[..at].chars().count() + 1))
+        })
+        .unwrap_or((0, 0))
+}
+
+/// The error for a character no font can draw, with the way to fix it:
+/// install the family the theme names for its script, or name one.
+fn missing_glyph(
+    edition: &Edition,
+    missing: &folio_layout::coverage::Missing,
+    theme: &folio_model::theme::Theme,
+    book: &FontBook,
+) -> Diagnostic {
+    let uninstalled: Vec<&str> = theme
+        .fonts
+        .fallback
+        .iter()
+        .filter(|chain| chain.script == missing.script)
+        .flat_map(|chain| &chain.families)
+        .filter(|family| book.missing_families().contains(family))
+        .map(String::as_str)
+        .collect();
+    let hint = if uninstalled.is_empty() {
+        format!(
+            "add a font family that covers {} text to [fonts.fallback] in theme.toml",
+            missing.script
+        )
+    } else {
+        format!(
+            "theme.toml names {} for {} text, which is not installed on this machine: \
+             install it (Noto CJK: `bash fonts/install-cjk-fonts.sh`), see fonts/README.md",
+            uninstalled.join(", "),
+            missing.script
+        )
+    };
+    general(
+        Severity::Error,
+        format!(
+            "{edition}: no font can draw “{}” (U+{:04X}) in the {}: “{}”",
+            missing.ch, missing.ch as u32, missing.place, missing.context
+        ),
+        Some(hint),
+    )
+}
+
+/// When PDFs are made, as PDF/A and PDF/X require them to say:
+/// `SOURCE_DATE_EPOCH` (seconds since 1970 UTC, the reproducible-builds
+/// convention, e.g. the time of the content's last commit) if set, or else
+/// 1970-01-01 itself, so the same input always gives the same bytes.
+fn created() -> Result<folio_pdf::Timestamp, Diagnostics> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(folio_pdf::Timestamp::default());
+    };
+    let value = value.to_string_lossy();
+    value.trim().parse().map(folio_pdf::Timestamp).map_err(|_| {
+        Diagnostics(vec![general(
+            Severity::Error,
+            format!("SOURCE_DATE_EPOCH is {value:?}, not a number of seconds"),
+            Some("e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)".into()),
+        )])
+    })
 }
 
 /// A diagnostic about no file in particular.
@@ -395,15 +637,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
             format!("{} names no file", path.display()),
         )
     })?;
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(name);
-    prefix.push(".tmp");
+    let stem = format!(".{}.tmp", name.to_string_lossy());
+    remove_abandoned(dir, &stem);
+    let prefix = format!("{stem}{}-", std::process::id());
 
     // `tempfile` rather than a hand-made name: it picks an unused random name
     // with O_EXCL, and its guard deletes the temp file on every early return
     // (and on panic), which is exactly the clean-up this function promises.
     let mut builder = tempfile::Builder::new();
-    // `.usa-en.pdf.tmpXXXXXX`: hidden, and matched by `*.pdf.tmp*` in .gitignore.
+    // `.usa-en.pdf.tmp<pid>-XXXXXX`: hidden, matched by `*.pdf.tmp*` in
+    // .gitignore, and naming the process that writes it.
     builder.prefix(&prefix);
     #[cfg(unix)]
     {
@@ -423,6 +666,40 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Removes the temp files named `<stem><pid>-…` in `dir` that the process
+/// `pid` abandoned: a writer that is killed (`kill -9`, a power cut) cannot
+/// delete its temp file, and without this every interrupted build would
+/// leave one more behind. A temp file of a writer still running is left
+/// alone; on Linux that is any whose process exists, elsewhere any younger
+/// than an hour.
+fn remove_abandoned(dir: &Path, stem: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(stem)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid == Some(std::process::id()) {
+            continue;
+        }
+        let gone = match pid {
+            Some(pid) if cfg!(target_os = "linux") => {
+                !Path::new("/proc").join(pid.to_string()).exists()
+            }
+            _ => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age.as_secs() > 3600)),
+        };
+        if gone {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,9 +709,15 @@ mod tests {
         let edition = Edition {
             country: "usa".into(),
             lang: "en".into(),
+            profile: Profile::Screen,
         };
         assert_eq!(edition.file_name(), "usa-en.pdf");
         assert_eq!(edition.to_string(), "usa-en");
+        let print = edition.with_profile(Profile::Print {
+            saddle_spreads: true,
+        });
+        assert_eq!(print.file_name(), "usa-en-print.pdf");
+        assert_eq!(print.spreads_file_name(), "usa-en-print-saddle.pdf");
     }
 
     #[test]
@@ -492,6 +775,30 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn write_atomically_removes_temp_files_of_killed_writers_only() {
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("usa-en.pdf");
+        // Process 1 always runs; no process has an id above the kernel's
+        // limit of 2^22.
+        let running = dir.path().join(".usa-en.pdf.tmp1-abcdef");
+        let killed = dir.path().join(".usa-en.pdf.tmp4999999-abcdef");
+        let other = dir.path().join(".fr-en.pdf.tmp4999999-abcdef");
+        for file in [&running, &killed, &other] {
+            fs::write(file, b"%PDF-partial").unwrap();
+        }
+        write_atomically(&target, b"%PDF-new").unwrap();
+        assert_eq!(
+            entries(dir.path()),
+            [
+                ".fr-en.pdf.tmp4999999-abcdef",
+                ".usa-en.pdf.tmp1-abcdef",
+                "usa-en.pdf"
+            ]
+        );
     }
 
     #[test]

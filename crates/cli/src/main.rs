@@ -8,6 +8,8 @@ mod cli {
     pub mod args;
     pub mod build;
     pub mod check;
+    pub mod i18n;
+    pub mod progress;
     pub mod report;
 }
 
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
     match &config.task {
         Task::Build(build) => cli::build::run(build, &reporter),
         Task::Check(check) => cli::check::run(check, &reporter),
+        Task::I18n(task) => cli::i18n::run(task, &reporter),
     }
     reporter.exit_code()
 }

@@ -139,6 +139,29 @@ fn check_points_at_a_mistake_with_line_and_column() {
 }
 
 #[test]
+fn check_names_a_character_no_font_can_draw() {
+    let tmp = TempDir::new().unwrap();
+    let data = scratch_data(&tmp);
+    let path = data.join("countries/usa.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    // Tibetan: no bundled font and no family of the theme has it.
+    let text = text.replacen(
+        "The United States has made",
+        "The United States (ཀ) has made",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    folio()
+        .args(["check", "usa", "--data"])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no font can draw “ཀ” (U+0F40)"))
+        .stderr(predicate::str::contains("The United States (ཀ) has made"))
+        .stderr(predicate::str::contains("Tibetan"));
+}
+
+#[test]
 fn check_passes_on_the_real_data() {
     folio()
         .args(["check", "usa", "--data"])
@@ -146,7 +169,7 @@ fn check_passes_on_the_real_data() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("checked 1 country: 0 errors"));
+        .stderr(predicate::str::contains("checked 1 edition: 0 errors"));
 }
 
 #[test]

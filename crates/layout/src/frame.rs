@@ -6,6 +6,7 @@
 //! link areas with resolved targets, and the structure every item belongs
 //! to, so the writer can tag the content without guessing.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -21,9 +22,16 @@ pub struct LaidOut {
     /// Bookmarks, in document order, pointing at headings.
     pub outline: Vec<OutlineEntry>,
     pub meta: Metadata,
+    /// The text alternative of every [`Role::Figure`], read out instead of
+    /// the figure's drawing by assistive technology.
+    pub alt_texts: BTreeMap<Block, String>,
     /// Problems layout noticed but could work around (an unbreakable word
     /// wider than its measure, page numbers that never settled, …).
     pub warnings: Vec<String>,
+    /// Content that no page can hold (a table row taller than the text
+    /// area): it is set overflowing its page, and the booklet must not be
+    /// published until the content is shortened.
+    pub errors: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +111,8 @@ pub enum ItemKind {
     Rect {
         size: Size,
         fill: Color,
+        /// Designed to run off the page, as an image's `bleed`.
+        bleed: bool,
     },
     /// A stroked straight line from `pos` to `to`.
     Line {
@@ -118,6 +128,10 @@ pub enum ItemKind {
     Image {
         size: Size,
         image: Arc<Image>,
+        /// Designed to run off the page: printed, it extends past each trim
+        /// edge it touches into the bleed, so that trimming a little off
+        /// never leaves a white sliver.
+        bleed: bool,
     },
     /// A clickable area.
     Link {
@@ -167,23 +181,55 @@ pub struct Glyph {
 
 /// The logical structure an item belongs to. The PDF writer turns these
 /// into tags; furniture becomes artifacts.
+///
+/// Items of one structure element carry equal roles, ids included, so the
+/// writer can gather the pieces of one paragraph, cut into lines and chunks
+/// and spread over pages, into one element again, and two paragraphs in a
+/// row stay two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// Running headers and footers, rules, backgrounds: not content.
     Artifact,
-    Cover,
-    Heading(u8),
-    Paragraph,
-    ListItem,
-    TableHeaderCell,
-    TableCell,
-    Caption,
-    Figure,
-    Footnote,
-    Endnote,
-    TocEntry,
-    /// A note marker (superscript reference).
-    NoteRef,
+    /// A heading of level 1–3 (the cover title is a level 1).
+    Heading(u8, Block),
+    Paragraph(Block),
+    ListItem(ListPart),
+    TableHeaderCell(CellPos),
+    TableCell(CellPos),
+    /// The caption of the table or figure with this id.
+    Caption(Block),
+    /// A figure's drawing; its text alternative is in
+    /// [`LaidOut::alt_texts`].
+    Figure(Block),
+    Footnote(Block),
+    Endnote(Block),
+    TocEntry(Block),
+    /// A drawn symbol that stands for this character, part of the element
+    /// around it (the star on a rating band).
+    Symbol(char),
+}
+
+/// Identifies one structure element (heading, paragraph, list, table,
+/// figure, note, contents entry); unique within a [`LaidOut`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Block(pub u32);
+
+/// A piece of a list item: the list, the item's index in it, and whether
+/// the piece is the item's marker (bullet, number) or its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListPart {
+    pub list: Block,
+    pub item: u32,
+    pub marker: bool,
+}
+
+/// Where a table cell is: its table, its row (header rows first, counted
+/// from 0) and its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CellPos {
+    pub table: Block,
+    pub row: u32,
+    pub column: u32,
 }
 
 impl Item {

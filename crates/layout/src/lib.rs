@@ -10,16 +10,19 @@
 #![forbid(unsafe_code)]
 
 mod context;
+pub mod coverage;
 mod flow;
 pub mod fonts;
 pub mod frame;
 mod inline;
+mod lang;
 mod pages;
 mod shape;
 mod style;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use folio_model::doc::Document;
 use folio_model::theme::Theme;
@@ -29,22 +32,54 @@ use fonts::FontBook;
 use frame::{LaidOut, Metadata};
 use shape::Shaper;
 
+/// This thread's shaper for `book`. Shaped words outlive a document: the
+/// editions of a campaign share most of their words, and `folio build
+/// --all` lays out dozens of them on a few threads, so each thread shapes a
+/// word once, not once per edition. A book is never freed (`'static`), so
+/// its address identifies it for the life of the process.
+fn shaper(book: &'static FontBook) -> Rc<Shaper> {
+    thread_local! {
+        static SHAPERS: RefCell<Vec<(*const FontBook, Rc<Shaper>)>> = const {
+            RefCell::new(Vec::new())
+        };
+    }
+    SHAPERS.with_borrow_mut(|shapers| {
+        let key: *const FontBook = book;
+        if let Some((_, shaper)) = shapers.iter().find(|(b, _)| *b == key) {
+            return shaper.clone();
+        }
+        let shaper = Rc::new(Shaper::default());
+        shapers.push((key, shaper.clone()));
+        shaper
+    })
+}
+
 /// Laying out again stops here even if page numbers still move (they
 /// settle in two or three passes in practice).
 const MAX_PASSES: usize = 5;
 
 /// Lays out `doc` in `theme` with the faces of `book`.
-pub fn layout_document(doc: &Document, theme: &Theme, book: &FontBook) -> LaidOut {
-    let shaper = Shaper::default();
+///
+/// `book` is one of the process-wide books ([`FontBook::bundled`],
+/// [`FontBook::for_theme`]), which live as long as the process: shaped
+/// words are kept per book from one document to the next.
+pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -> LaidOut {
+    let shaper = shaper(book);
+    let shaper = &*shaper;
+    let lines = flow::memo::LineMemo::default();
     let mut anchor_pages: HashMap<String, String> = HashMap::new();
     for pass_number in 1..=MAX_PASSES {
         let ctx = Ctx {
             book,
-            shaper: &shaper,
+            shaper,
+            lines: &lines,
             theme,
             doc,
             anchor_pages: &anchor_pages,
             warnings: RefCell::new(vec![]),
+            errors: RefCell::new(vec![]),
+            next_block: Cell::new(0),
+            alt_texts: RefCell::new(BTreeMap::new()),
         };
         let pass = pages::layout_pass(&ctx, doc);
         let found: HashMap<String, String> = pass
@@ -69,7 +104,9 @@ pub fn layout_document(doc: &Document, theme: &Theme, book: &FontBook) -> LaidOu
                     keywords: doc.keywords.clone(),
                     lang: doc.lang.clone(),
                 },
+                alt_texts: ctx.alt_texts.into_inner(),
                 warnings,
+                errors: ctx.errors.into_inner(),
             };
         }
         anchor_pages = found;

@@ -12,7 +12,7 @@ use folio_model::doc::{Block, Document, Inline};
 fn usa() -> (Document, Project) {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let project = Project::load(&data).expect("the shipped data loads");
-    let doc = project.compose("usa").expect("usa composes");
+    let doc = project.compose("usa", "en").expect("usa composes");
     (doc, project)
 }
 
@@ -30,7 +30,7 @@ fn drawn_text(laid: &LaidOut) -> String {
         .iter()
         .flat_map(|p| &p.items)
         .filter_map(|i| match &i.kind {
-            ItemKind::Text(run) if !matches!(i.role, Role::Artifact | Role::Footnote) => {
+            ItemKind::Text(run) if !matches!(i.role, Role::Artifact | Role::Footnote(_)) => {
                 Some(run.text.as_str())
             }
             _ => None,
@@ -139,7 +139,7 @@ fn no_page_starts_with_a_heading_left_behind_or_ends_with_one() {
             .collect();
         if let Some(last) = content.last() {
             assert!(
-                !matches!(last.role, Role::Heading(_)),
+                !matches!(last.role, Role::Heading(..)),
                 "page {} ends with a heading",
                 n + 1
             );

@@ -304,6 +304,15 @@ pub struct Locale {
     pub note_label: String,
     pub figure_label: String,
     pub case_study_label: String,
+    /// Figure 1's text alternative; `{bars}` is the list of `bar_alt`s.
+    pub bar_chart_alt: String,
+    /// One bar of Figure 1: `{count}` of `{total}` countries, `{percent}`,
+    /// `{category}` (the category's phrase).
+    pub bar_alt: String,
+    /// Figure 2's text alternative; `{columns}` is the `column_alt`s.
+    pub ranking_table_alt: String,
+    /// One column of Figure 2: `{category}` and its `{countries}`.
+    pub column_alt: String,
     pub ratings: RatingLabels,
     pub categories: CategoryNames,
 }
@@ -348,7 +357,7 @@ pub struct CategoryName {
 
 /// Which content file a text comes from, so that problems found while
 /// composing point into the right file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Origin {
     Campaign,
     Country,

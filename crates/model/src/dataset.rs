@@ -11,6 +11,7 @@ use serde_spanned::Spanned;
 
 use crate::content::{CategoryName, CategoryNames};
 use crate::diag::{Diagnostic, list};
+use crate::formats::YearMonth;
 use crate::load::files::{Loaded, SourceFile};
 use crate::theme::ColorName;
 
@@ -66,8 +67,9 @@ impl CategoryNames {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct DatasetFile {
-    /// When the grading was made, e.g. "January 2010" (`{as_of}`).
-    as_of: String,
+    /// The month of the grading, e.g. "2010-01" (`{as_of}`, printed as each
+    /// language writes a month: "January 2010", "janvier 2010").
+    as_of: Spanned<String>,
     countries: Vec<Entry>,
 }
 
@@ -81,10 +83,14 @@ struct Entry {
 }
 
 /// The checked dataset: every category's countries in rank order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Dataset {
-    pub as_of: String,
+    pub as_of: YearMonth,
     columns: BTreeMap<Category, Vec<String>>,
+    /// Every country's name as written, in file order: they are printed in
+    /// Figure 2, so translations name them.
+    pub names: Vec<Spanned<String>>,
+    pub file: SourceFile,
 }
 
 impl Dataset {
@@ -164,9 +170,25 @@ impl Dataset {
                 "the dataset lists no country",
             ));
         }
+        let as_of = YearMonth::parse(content.as_of.get_ref()).unwrap_or_else(|| {
+            diagnostics.push(
+                file.error(
+                    &content.as_of,
+                    format!("expected a year and month, found \"{}\"", content.as_of.get_ref()),
+                )
+                .with_hint("write it as \"2010-01\": each language's booklet prints the month in its own words"),
+            );
+            YearMonth { year: 1, month: 1 }
+        });
         Some(Dataset {
-            as_of: content.as_of,
+            as_of,
             columns,
+            names: content
+                .countries
+                .into_iter()
+                .map(|entry| entry.name)
+                .collect(),
+            file,
         })
     }
 
@@ -205,7 +227,7 @@ mod tests {
     #[test]
     fn lists_each_category_in_rank_order() {
         let dataset = load(
-            "as-of = \"2010\"\ncountries = [\n\
+            "as-of = \"2010-01\"\ncountries = [\n\
              { name = \"B\", category = \"some-progress\", rank = 2 },\n\
              { name = \"A\", category = \"some-progress\", rank = 1 },\n\
              { name = \"C\", category = \"slow-progress\", rank = 1 },\n]",
@@ -218,9 +240,28 @@ mod tests {
     }
 
     #[test]
+    fn the_grading_month_is_a_year_and_month() {
+        let (dataset, errors) = load("as-of = \"2010-01\"\ncountries = []");
+        assert_eq!(
+            dataset.unwrap().as_of,
+            YearMonth {
+                year: 2010,
+                month: 1
+            }
+        );
+        assert_eq!(errors[0].message, "the dataset lists no country");
+        let (_, errors) = load("as-of = \"January 2010\"\ncountries = []");
+        assert_eq!(
+            errors[1].message,
+            "expected a year and month, found \"January 2010\""
+        );
+        assert_eq!((errors[1].line, errors[1].column), (1, 9));
+    }
+
+    #[test]
     fn reports_unknown_categories_duplicates_and_gaps_together() {
         let (_, errors) = load(
-            "as-of = \"2010\"\ncountries = [\n\
+            "as-of = \"2010-01\"\ncountries = [\n\
              { name = \"A\", category = \"some-progres\", rank = 1 },\n\
              { name = \"B\", category = \"slow-progress\", rank = 1 },\n\
              { name = \"B\", category = \"slow-progress\", rank = 1 },\n\

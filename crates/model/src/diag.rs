@@ -58,6 +58,14 @@ impl Diagnostic {
         }
     }
 
+    /// Something odd about a whole file that does not stop a build.
+    pub fn file_warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::file_error(file, message)
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self

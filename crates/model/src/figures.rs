@@ -2,9 +2,11 @@
 //! category (Figure 1 and the lead sentence of section 3) and the countries
 //! of each category in rank order (Figure 2).
 
-use crate::content::CategoryNames;
+use crate::content::Locale;
 use crate::dataset::{Category, Dataset};
 use crate::doc::{Bar, Cell, Inline, Row, Table, TableStyle};
+use crate::formats::Formats;
+use crate::i18n::fill;
 
 /// How many of the dataset's countries fall in one category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,16 +49,22 @@ impl Share {
 /// `own` is the category of the booklet's country, highlighted.
 pub fn category_bars(
     dataset: &Dataset,
-    names: &CategoryNames,
+    locale: &Locale,
+    formats: &Formats,
     own: Option<Category>,
 ) -> (Vec<Bar>, String) {
+    let names = &locale.categories;
     let shares = Category::ALL.map(|category| Share::of(dataset, category));
     let bars = shares
         .iter()
         .map(|share| Bar {
             label: names.get(share.category).name.clone(),
             percent: share.exact(),
-            value_label: format!("{}% ({})", share.percent(), share.count),
+            value_label: format!(
+                "{} ({})",
+                formats.percent(share.percent()),
+                formats.count(share.count)
+            ),
             color: share.category.color(),
             highlight: own == Some(share.category),
         })
@@ -64,21 +72,32 @@ pub fn category_bars(
     let described: Vec<String> = shares
         .iter()
         .map(|share| {
-            format!(
-                "{} of {} countries ({}%) {}",
-                share.count,
-                share.total,
-                share.percent(),
-                names.get(share.category).phrase
+            fill(
+                &locale.bar_alt,
+                &[
+                    ("count", &formats.count(share.count)),
+                    ("total", &formats.count(share.total)),
+                    ("percent", &formats.percent(share.percent())),
+                    ("category", &names.get(share.category).phrase),
+                ],
             )
         })
         .collect();
-    (bars, format!("Bar chart: {}.", described.join(", ")))
+    let bars_alt = formats.list(described.iter().map(String::as_str));
+    (bars, fill(&locale.bar_chart_alt, &[("bars", &bars_alt)]))
 }
 
 /// Figure 2: one column per category with its countries in rank order, the
-/// booklet's own country in bold; and its text alternative.
-pub fn ranking_table(dataset: &Dataset, names: &CategoryNames, own: &str) -> (Table, String) {
+/// booklet's own country in bold; and its text alternative. Countries are
+/// named as `name` gives them, from their names in the dataset.
+pub fn ranking_table<'n>(
+    dataset: &'n Dataset,
+    locale: &Locale,
+    formats: &Formats,
+    own: &str,
+    name: impl Fn(&'n str) -> &'n str,
+) -> (Table, String) {
+    let names = &locale.categories;
     let header = Row {
         cells: Category::ALL
             .iter()
@@ -94,9 +113,9 @@ pub fn ranking_table(dataset: &Dataset, names: &CategoryNames, own: &str) -> (Ta
         text: dataset
             .countries(category)
             .iter()
-            .map(|name| {
-                let text = Inline::Text(name.clone());
-                vec![if name == own {
+            .map(|listed| {
+                let text = Inline::Text(name(listed).to_owned());
+                vec![if listed == own {
                     Inline::Strong(vec![text])
                 } else {
                     text
@@ -119,20 +138,21 @@ pub fn ranking_table(dataset: &Dataset, names: &CategoryNames, own: &str) -> (Ta
     let described: Vec<String> = Category::ALL
         .iter()
         .map(|&category| {
-            format!(
-                "{}: {}",
-                names.get(category).phrase,
-                dataset.countries(category).join(", ")
+            let countries = dataset.countries(category).iter().map(|c| name(c));
+            fill(
+                &locale.column_alt,
+                &[
+                    ("category", &names.get(category).phrase),
+                    ("countries", &formats.list(countries)),
+                ],
             )
         })
         .collect();
-    (
-        table,
-        format!(
-            "Table of countries by category, in rank order. {}.",
-            described.join("; ")
-        ),
-    )
+    let alt = fill(
+        &locale.ranking_table_alt,
+        &[("columns", &described.join(" "))],
+    );
+    (table, alt)
 }
 
 #[cfg(test)]

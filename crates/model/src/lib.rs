@@ -1,5 +1,6 @@
 //! Folio's content model: the data folder a communications officer edits,
-//! loaded, checked, and composed into one [`doc::Document`] per country.
+//! loaded, checked, and composed into one [`doc::Document`] per edition (a
+//! country in a language; see [`i18n`] for the languages).
 //!
 //! The model knows the campaign's vocabulary (goals, indicators, ratings,
 //! case studies) and nothing of layout or PDF. Layout consumes the neutral
@@ -13,6 +14,8 @@ mod dataset;
 pub mod diag;
 pub mod doc;
 mod figures;
+mod formats;
+mod i18n;
 mod load;
 mod markup;
 mod notes;
@@ -21,21 +24,27 @@ pub mod theme;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use content::{Campaign, Country, Locale};
+use content::{Campaign, Country};
 use dataset::Dataset;
 pub use diag::{Diagnostic, Severity};
-use load::files::Loaded;
+use i18n::{EnglishLocale, Language, Strings};
+pub use i18n::{Import, PSEUDO, SOURCE_LANG, Status};
+use load::files::{Loaded, SourceFile};
 
 /// A loaded and checked data folder.
 #[derive(Debug)]
 pub struct Project {
+    data_dir: PathBuf,
     campaign: Loaded<Campaign>,
     dataset: Dataset,
-    locale: Locale,
+    english_locale: EnglishLocale,
     theme: theme::Theme,
     countries: BTreeMap<String, Loaded<Country>>,
+    /// By tag: English, every language with files in the data folder, and
+    /// the pseudo language.
+    languages: BTreeMap<String, Language>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -43,29 +52,67 @@ impl Project {
     /// Reads and validates every file of `data_dir`; returns all problems at
     /// once (errors and warnings) when there is any error.
     ///
-    /// Every country's booklet is composed once here, so that a project that
-    /// loads can compose any of its countries without error.
+    /// Every country's English booklet is composed once here, so that a
+    /// project that loads can compose any of its countries without error.
+    /// Problems in a translation do not stop loading: they keep that
+    /// language's editions from being built (see [`Project::compose`]).
     pub fn load(data_dir: &Path) -> Result<Project, Vec<Diagnostic>> {
         let (files, mut diagnostics) = load::files(data_dir);
         check(&files, &mut diagnostics);
+        let english_locale = files.locale.as_ref().map(|locale| EnglishLocale {
+            strings: i18n::locale_strings(&locale.file, &mut diagnostics),
+            file: locale.file.clone(),
+        });
         let diagnostics = deduplicated(diagnostics);
-        match files {
-            load::Files {
-                campaign: Some(campaign),
-                dataset: Some(dataset),
-                locale: Some(locale),
-                theme: Some(theme),
-                countries,
-            } if !diag::has_errors(&diagnostics) => Ok(Project {
-                campaign,
-                dataset,
-                locale,
-                theme,
-                countries,
-                warnings: diagnostics,
-            }),
+        match (files, english_locale) {
+            (
+                load::Files {
+                    campaign: Some(campaign),
+                    dataset: Some(dataset),
+                    locale: Some(locale),
+                    theme: Some(theme),
+                    countries,
+                },
+                Some(english_locale),
+            ) if !diag::has_errors(&diagnostics) => {
+                let mut project = Project {
+                    data_dir: data_dir.to_owned(),
+                    campaign,
+                    dataset,
+                    english_locale,
+                    theme,
+                    countries,
+                    languages: BTreeMap::new(),
+                    warnings: diagnostics,
+                };
+                project.languages = project.load_languages(locale.content);
+                Ok(project)
+            }
             _ => Err(diagnostics),
         }
+    }
+
+    fn load_languages(&self, english: content::Locale) -> BTreeMap<String, Language> {
+        let strings = self.english();
+        let mut languages = BTreeMap::new();
+        for tag in i18n::languages(&self.data_dir) {
+            let language = Language::load(&self.data_dir, &tag, &strings, &self.english_locale);
+            languages.insert(tag, language);
+        }
+        let pseudo = Language::pseudo(&strings, &self.english_locale);
+        languages.insert(PSEUDO.to_owned(), pseudo);
+        languages.insert(SOURCE_LANG.to_owned(), Language::source(english));
+        languages
+    }
+
+    /// The English strings of every file, by file.
+    fn english(&self) -> Vec<i18n::FileMessages<'_>> {
+        i18n::english(
+            &self.campaign,
+            &self.countries,
+            &self.dataset,
+            &self.english_locale,
+        )
     }
 
     /// The ids of the countries (file stems of `countries/*.toml`), sorted.
@@ -77,13 +124,126 @@ impl Project {
         &self.theme
     }
 
-    /// Problems that do not stop a build, found while loading.
+    /// Problems that do not stop a build, found while loading the English
+    /// content.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
 
-    /// The document tree of one country's English booklet.
-    pub fn compose(&self, country: &str) -> Result<doc::Document, Vec<Diagnostic>> {
+    /// The languages editions can be built in: English first, then every
+    /// language the data folder has a locale file or translations for.
+    /// [`PSEUDO`] can be built too, but is no language to publish.
+    pub fn languages(&self) -> Vec<&str> {
+        let others = self
+            .languages
+            .keys()
+            .map(String::as_str)
+            .filter(|&tag| tag != SOURCE_LANG && tag != PSEUDO);
+        std::iter::once(SOURCE_LANG).chain(others).collect()
+    }
+
+    /// The document tree of `country`'s booklet in `lang`. Strings without
+    /// a usable translation are printed in English; [`Project::status`]
+    /// lists them.
+    pub fn compose(&self, country: &str, lang: &str) -> Result<doc::Document, Vec<Diagnostic>> {
+        let loaded = self.country(country)?;
+        let language = self.language(lang)?;
+        let errors: Vec<Diagnostic> = language
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let edition = i18n::edition(self.english(), country);
+        let strings = Strings::new(language, &edition);
+        let shared = compose::Shared {
+            lang: language.bcp47(),
+            locale: &language.locale,
+            ..self.shared()
+        };
+        let composition = compose::compose(shared, loaded, &strings);
+        let errors: Vec<Diagnostic> = composition
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if errors.is_empty() {
+            Ok(composition.document)
+        } else {
+            Err(deduplicated(errors))
+        }
+    }
+
+    /// How complete the translation of `country`'s booklet into `lang` is.
+    pub fn status(&self, country: &str, lang: &str) -> Result<Status, Vec<Diagnostic>> {
+        self.country(country)?;
+        let language = self.language(lang)?;
+        let edition = i18n::edition(self.english(), country);
+        Ok(i18n::status(&self.data_dir, language, country, &edition))
+    }
+
+    /// Every string of the project with its translation into `lang`, as a
+    /// PO file for translation tools. `lang` need have no files yet: that
+    /// is how a new translation starts.
+    pub fn export_po(&self, lang: &str) -> Result<String, Vec<Diagnostic>> {
+        let language = self.translatable(lang)?;
+        Ok(i18n::export(&language, &self.english()))
+    }
+
+    /// Reads the PO file at `path` and works out the translation files its
+    /// translations give. Nothing is written: the caller writes
+    /// [`Import::files`].
+    pub fn import_po(&self, path: &Path) -> Result<Import, Vec<Diagnostic>> {
+        let file = SourceFile::read(path.to_owned()).map_err(|error| vec![error])?;
+        let incoming = i18n::read(file)?;
+        let language = self.translatable(&incoming.lang)?;
+        i18n::import(&self.data_dir, &self.english(), &language, &incoming)
+    }
+
+    /// `lang`'s files read afresh, for exchange: refused for English, the
+    /// pseudo language, and while the files have errors (an import would
+    /// otherwise overwrite what could not be read).
+    fn translatable(&self, lang: &str) -> Result<Language, Vec<Diagnostic>> {
+        let place = self.data_dir.join("translations").join(lang);
+        if lang == SOURCE_LANG || lang == PSEUDO {
+            return Err(vec![Diagnostic::file_error(
+                place,
+                format!(
+                    "\"{lang}\" is not translated: translations are made from English into other languages"
+                ),
+            )]);
+        }
+        let language = Language::load(&self.data_dir, lang, &self.english(), &self.english_locale);
+        let errors: Vec<Diagnostic> = language
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        if errors.is_empty() {
+            Ok(language)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn language(&self, lang: &str) -> Result<&Language, Vec<Diagnostic>> {
+        self.languages.get(lang).ok_or_else(|| {
+            let path = self.data_dir.join("locales").join(format!("{lang}.toml"));
+            let known = self.languages().join(", ");
+            vec![
+                Diagnostic::file_error(path, format!("no \"{lang}\" language in the data folder"))
+                    .with_hint(format!(
+                        "expected one of {known} or {PSEUDO}; a language is added with its locale file or translations"
+                    )),
+            ]
+        })
+    }
+
+    fn country(&self, country: &str) -> Result<&Loaded<Country>, Vec<Diagnostic>> {
         let Some(loaded) = self.countries.get(country) else {
             let known = self.country_ids().join(", ");
             let path = self
@@ -97,26 +257,16 @@ impl Project {
                     .with_hint(format!("expected one of {known}")),
             ]);
         };
-        let composition = compose::compose(self.shared(), loaded);
-        let errors: Vec<Diagnostic> = composition
-            .diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect();
-        if errors.is_empty() {
-            Ok(composition.document)
-        } else {
-            Err(deduplicated(errors))
-        }
+        Ok(loaded)
     }
-}
 
-impl Project {
     fn shared(&self) -> compose::Shared<'_> {
+        let english = &self.languages[SOURCE_LANG];
         compose::Shared {
             campaign: &self.campaign,
             dataset: &self.dataset,
-            locale: &self.locale,
+            locale: &english.locale,
+            lang: SOURCE_LANG,
             cover: self.theme.cover_image.as_ref(),
         }
     }
@@ -149,12 +299,13 @@ fn check(files: &load::Files, diagnostics: &mut Vec<Diagnostic>) {
     let shared = compose::Shared {
         campaign,
         dataset,
-        locale,
+        locale: &locale.content,
+        lang: SOURCE_LANG,
         cover,
     };
     let mut cited_anywhere = BTreeSet::new();
     for country in files.countries.values() {
-        let composition = compose::compose(shared, country);
+        let composition = compose::compose(shared, country, &Strings::default());
         diagnostics.extend(composition.diagnostics);
         validate::unused_notes(country, &composition.cited, diagnostics);
         cited_anywhere.extend(composition.cited);

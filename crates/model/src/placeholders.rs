@@ -54,6 +54,31 @@ impl Placeholder {
         }
     }
 
+    /// What the placeholder stands for, for translators.
+    pub fn description(self) -> &'static str {
+        match self {
+            Placeholder::Country => "the country's short name (e.g. USA)",
+            Placeholder::TheCountry => "the country's name inside a sentence (e.g. the USA)",
+            Placeholder::CategoryPercent => {
+                "the share of countries in the country's category (e.g. 26%)"
+            }
+            Placeholder::CategoryCount => {
+                "the number of countries in the country's category (e.g. 11)"
+            }
+            Placeholder::CategoryPhrase => {
+                "the country's category inside a sentence (e.g. limited measures)"
+            }
+            Placeholder::CountriesTotal => "the number of countries assessed (e.g. 42)",
+            Placeholder::IndicatorsTotal => "the number of indicators (e.g. 12)",
+            Placeholder::AsOf => "the month of the grading (e.g. January 2010)",
+        }
+    }
+
+    /// The placeholder named `name` (in either case).
+    pub fn named(name: &str) -> Option<Placeholder> {
+        Placeholder::parse(name).map(|(placeholder, _)| placeholder)
+    }
+
     /// The placeholder named `name` and whether it asks for capitals.
     fn parse(name: &str) -> Option<(Placeholder, bool)> {
         let capitals = name.chars().any(|c| c.is_ascii_uppercase());
@@ -109,7 +134,7 @@ impl Values {
 }
 
 /// Every `{name}` in `text` where the name is letters and underscores.
-fn candidates(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+pub(crate) fn candidates(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     text.match_indices('{').filter_map(move |(open, _)| {
         let after = &text[open + 1..];
         let length = after.find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))?;

@@ -42,13 +42,27 @@ pub struct PageGeometry {
 }
 
 /// Font families by name. The families bundled with Folio ("Noto Serif",
-/// "Noto Sans") are always available.
+/// "Noto Sans" and one family for each of several other scripts, see
+/// `fonts/README.md`) are always available; others are looked for among the
+/// fonts installed on the machine.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fonts {
     /// Running text, notes.
     pub body: String,
     /// Headings, tables, boxes' titles, page furniture, cover.
     pub heading: String,
+    /// Families to try, in order, for characters of a script that the body
+    /// or heading family cannot draw (Arabic, Thai, Han …).
+    pub fallback: Vec<ScriptFallback>,
+}
+
+/// The fallback chain of one script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScriptFallback {
+    /// Unicode script name as the `Script` property spells it, e.g.
+    /// `Arabic`, `Han`, `Old_Italic`.
+    pub script: String,
+    pub families: Vec<String>,
 }
 
 /// Sizes and leading in points.

@@ -400,7 +400,7 @@ fn truncated_files_never_panic() {
 
 #[test]
 fn composing_an_unknown_country_is_an_error() {
-    let errors = common::project().compose("atlantis").unwrap_err();
+    let errors = common::project().compose("atlantis", "en").unwrap_err();
     assert_eq!(errors[0].message, "unknown country \"atlantis\"");
     assert_eq!(errors[0].hint.as_deref(), Some("expected one of usa"));
 }

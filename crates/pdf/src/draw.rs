@@ -1,81 +1,143 @@
 //! Page items as krilla surface calls.
 //!
 //! Frame coordinates are points from the page's top-left, y down, which is
-//! also krilla's surface space, so positions pass through unchanged.
+//! also krilla's surface space, so positions pass through unchanged (print
+//! moves the whole page onto its sheet with one transform first).
 //!
 //! The helpers here are the only code that draws on the surface. Each sets
 //! all the state it uses (fill, stroke), so no item's drawing depends on
-//! what was drawn before it, and transforms only go through
-//! `with_transform`, so a push can never lack its pop.
+//! what was drawn before it, and transforms and clips only go through
+//! [`within`] and [`clipped`], so a push can never lack its pop.
+
+use std::ops::Range;
 
 use folio_layout::fonts::FontBook;
-use folio_layout::frame::{Point, Size, TextRun};
+use folio_layout::frame::{Item, ItemKind, Point, Size, TextRun};
 use folio_model::doc::Image;
 use folio_model::theme::Color;
 use krilla::geom::{self, Path, PathBuilder, Rect, Transform};
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, FillRule, Paint, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
+use crate::color::Space;
 use crate::fonts::Fonts;
 use crate::images::Images;
-use crate::{ErrorKind, PdfError, Profile};
+use crate::print::boxes::bleed_out;
+use crate::{ErrorKind, PdfError};
 
-/// What drawing needs beyond the item: the profile's colour space, and the
-/// fonts and images already handed to krilla.
+/// What drawing needs beyond the item: the colour space, and the fonts and
+/// images already handed to krilla.
 pub(crate) struct Resources<'a> {
     fonts: Fonts<'a>,
     images: Images,
-    profile: Profile,
+    pub(crate) space: Space,
 }
 
 impl<'a> Resources<'a> {
-    pub(crate) fn new(book: &'a FontBook, profile: Profile) -> Self {
+    pub(crate) fn new(book: &'a FontBook, space: Space) -> Self {
         Resources {
             fonts: Fonts::new(book),
             images: Images::default(),
-            profile,
-        }
-    }
-
-    /// A solid fill in the profile's colour space.
-    fn fill(&self, color: Color) -> Fill {
-        Fill {
-            paint: self.profile.paint(color),
-            ..Fill::default()
+            space,
         }
     }
 }
 
 /// Run `draw` with `transform` concatenated to the current transform, then
 /// restore it.
-fn with_transform(surface: &mut Surface, transform: Transform, draw: impl FnOnce(&mut Surface)) {
+pub(crate) fn within(
+    surface: &mut Surface,
+    transform: Transform,
+    draw: impl FnOnce(&mut Surface) -> Result<(), PdfError>,
+) -> Result<(), PdfError> {
     surface.push_transform(&transform);
-    draw(surface);
+    let result = draw(surface);
     surface.pop();
+    result
 }
 
-fn point(p: Point) -> geom::Point {
-    geom::Point::from_xy(p.x, p.y)
+/// Run `draw` with everything outside `rect` clipped away, then restore the
+/// clip.
+pub(crate) fn clipped(
+    surface: &mut Surface,
+    rect: Rect,
+    draw: impl FnOnce(&mut Surface) -> Result<(), PdfError>,
+) -> Result<(), PdfError> {
+    let Some(path) = rect_path(rect) else {
+        return Ok(());
+    };
+    surface.push_clip_path(&path, &FillRule::NonZero);
+    let result = draw(surface);
+    surface.pop();
+    result
 }
 
-/// Fill `path` with `color`, without a stroke.
-fn fill(surface: &mut Surface, path: &Path, color: Color, resources: &Resources) {
+fn rect_path(rect: Rect) -> Option<Path> {
+    let mut builder = PathBuilder::new();
+    builder.push_rect(rect);
+    builder.finish()
+}
+
+/// Draws `item` of page `index`, whose trimmed size is `page`; artwork
+/// marked to bleed grows by `bleed` past the trim edges it reaches. Links
+/// are not drawn: they are annotations, or nothing.
+pub(crate) fn item(
+    surface: &mut Surface,
+    item: &Item,
+    page: Size,
+    bleed: f32,
+    index: usize,
+    resources: &mut Resources,
+) -> Result<(), PdfError> {
+    let pos = item.pos;
+    let grown = |size: Size, bleeds: bool| match bleeds {
+        true => bleed_out(pos, size, page, bleed),
+        false => (pos, size),
+    };
+    match &item.kind {
+        ItemKind::Text(run) => text(surface, pos, run, 0..run.glyphs.len(), index, resources)?,
+        ItemKind::Rect { size, fill, bleed } => {
+            let (pos, size) = grown(*size, *bleed);
+            rect(surface, pos, size, *fill, resources)
+        }
+        ItemKind::Line { to, width, color } => {
+            let paint = resources.space.paint(*color);
+            line(surface, (pos, *to), *width, paint, None)
+        }
+        ItemKind::Polygon { points, fill } => polygon(surface, pos, points, *fill, resources),
+        ItemKind::Image { size, image, bleed } => {
+            let (at, area) = grown(*size, *bleed);
+            if let Some(area) = Rect::from_xywh(at.x, at.y, area.width, area.height) {
+                self::image(surface, *size, area, image, index, resources)?
+            }
+        }
+        ItemKind::Link { .. } => {}
+    }
+    Ok(())
+}
+
+/// Fill `path` with `paint`, without a stroke.
+fn fill(surface: &mut Surface, path: &Path, paint: Paint) {
     surface.set_stroke(None);
-    surface.set_fill(Some(resources.fill(color)));
+    surface.set_fill(Some(Fill {
+        paint,
+        ..Fill::default()
+    }));
     surface.draw_path(path);
 }
 
-/// A run of shaped glyphs, its baseline starting at `pos`. `page` is the
-/// page index, for errors.
+/// The glyphs `glyphs` of a run of shaped glyphs whose baseline starts at
+/// `pos`. `page` is the page index, for errors.
 pub(crate) fn text(
     surface: &mut Surface,
     pos: Point,
     run: &TextRun,
+    glyphs: Range<usize>,
     page: usize,
     resources: &mut Resources,
 ) -> Result<(), PdfError> {
-    if run.glyphs.is_empty() {
+    if glyphs.is_empty() {
         return Ok(());
     }
     if !(run.size.is_finite() && run.size > 0.0) {
@@ -84,8 +146,12 @@ pub(crate) fn text(
             size: run.size,
         }));
     }
-    let glyphs = run
-        .glyphs
+    let start = pos.x
+        + run.glyphs[..glyphs.start]
+            .iter()
+            .map(|g| g.x_advance)
+            .sum::<f32>();
+    let glyphs = run.glyphs[glyphs]
         .iter()
         .map(|glyph| {
             // krilla slices the text with the range (a bad one would panic)
@@ -115,8 +181,18 @@ pub(crate) fn text(
         .collect::<Result<Vec<_>, _>>()?;
     let font = resources.fonts.get(run.font)?;
     surface.set_stroke(None);
-    surface.set_fill(Some(resources.fill(run.fill)));
-    surface.draw_glyphs(point(pos), &glyphs, font, &run.text, run.size, false);
+    surface.set_fill(Some(Fill {
+        paint: resources.space.text_paint(run.fill, run.size),
+        ..Fill::default()
+    }));
+    surface.draw_glyphs(
+        geom::Point::from_xy(start, pos.y),
+        &glyphs,
+        font,
+        &run.text,
+        run.size,
+        false,
+    );
     Ok(())
 }
 
@@ -129,25 +205,21 @@ pub(crate) fn rect(
     color: Color,
     resources: &Resources,
 ) {
-    let Some(rect) = Rect::from_xywh(pos.x, pos.y, size.width, size.height) else {
-        return;
-    };
-    let mut builder = PathBuilder::new();
-    builder.push_rect(rect);
-    if let Some(path) = builder.finish() {
-        fill(surface, &path, color, resources);
+    let path = Rect::from_xywh(pos.x, pos.y, size.width, size.height).and_then(rect_path);
+    if let Some(path) = path {
+        fill(surface, &path, resources.space.paint(color));
     }
 }
 
-/// A straight line from `from` to `to` (both on the page), stroked with
-/// butt caps so it ends exactly at its end points.
+/// A straight line from `from` to `to`, stroked with butt caps so it ends
+/// exactly at its end points; dashed with `dash` (on, off lengths) if
+/// given.
 pub(crate) fn line(
     surface: &mut Surface,
-    from: Point,
-    to: Point,
+    (from, to): (Point, Point),
     width: f32,
-    color: Color,
-    resources: &Resources,
+    paint: Paint,
+    dash: Option<[f32; 2]>,
 ) {
     let mut builder = PathBuilder::new();
     builder.move_to(from.x, from.y);
@@ -157,8 +229,12 @@ pub(crate) fn line(
     };
     surface.set_fill(None);
     surface.set_stroke(Some(Stroke {
-        paint: resources.profile.paint(color),
+        paint,
         width,
+        dash: dash.map(|array| StrokeDash {
+            array: array.to_vec(),
+            offset: 0.0,
+        }),
         ..Stroke::default()
     }));
     surface.draw_path(&path);
@@ -183,31 +259,43 @@ pub(crate) fn polygon(
     }
     builder.close();
     if let Some(path) = builder.finish() {
-        fill(surface, &path, color, resources);
+        fill(surface, &path, resources.space.paint(color));
     }
 }
 
-/// `image` scaled to `size`, its top-left corner at `pos`; `page` is the
-/// page index, for errors. An empty one draws nothing.
+/// `image`, laid out at the size `frame`, drawn to cover `area` (its frame
+/// on the page, or that frame grown into the bleed): scaled evenly until it
+/// covers the area, centred on it and clipped to it, so a bleeding picture
+/// loses a sliver at its sides rather than being distorted. `page` is the
+/// page index, for errors. An empty frame draws nothing.
 pub(crate) fn image(
     surface: &mut Surface,
-    pos: Point,
-    size: Size,
+    frame: Size,
+    area: Rect,
     image: &Image,
     page: usize,
     resources: &mut Resources,
 ) -> Result<(), PdfError> {
-    let Some(size) = geom::Size::from_wh(size.width, size.height) else {
+    if !(frame.width > 0.0 && frame.height > 0.0) {
+        return Ok(());
+    }
+    let scale = (area.width() / frame.width).max(area.height() / frame.height);
+    let Some(drawn) = geom::Size::from_wh(frame.width * scale, frame.height * scale) else {
         return Ok(());
     };
-    let image = resources.images.get(image, page)?;
-    // krilla draws an image at the origin, so move the origin to `pos`.
-    with_transform(
-        surface,
-        Transform::from_translate(pos.x, pos.y),
-        |surface| {
-            surface.draw_image(image, size);
-        },
-    );
-    Ok(())
+    let x = (area.left() + area.right() - drawn.width()) / 2.0;
+    let y = (area.top() + area.bottom() - drawn.height()) / 2.0;
+    let image = resources.images.get(image, page, resources.space)?;
+    // krilla draws an image at the origin, so move the origin to its corner.
+    let draw = |surface: &mut Surface| {
+        within(surface, Transform::from_translate(x, y), |surface| {
+            surface.draw_image(image, drawn);
+            Ok(())
+        })
+    };
+    if scale > 1.0 {
+        clipped(surface, area, draw)
+    } else {
+        draw(surface)
+    }
 }

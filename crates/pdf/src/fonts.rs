@@ -34,7 +34,7 @@ impl<'a> Fonts<'a> {
         // The face data is `'static` (bundled in the binary), so krilla can
         // hold it without a copy.
         let face = self.book.face(id);
-        let font = Font::new(Data::from(face.data), 0).ok_or_else(|| {
+        let font = Font::new(Data::from(face.data), face.index).ok_or_else(|| {
             PdfError::new(ErrorKind::Font {
                 font: id,
                 family: face.family,

@@ -12,13 +12,18 @@ use krilla::geom::{self, Rect};
 use crate::{ErrorKind, PdfError};
 
 /// A destination showing `location` at the top-left of the window, at the
-/// reader's current zoom; `None` if the document has fewer than
+/// reader's current zoom, on pages whose trim starts at `origin` (print
+/// sets pages on larger sheets); `None` if the document has fewer than
 /// `location.page + 1` of its `pages` (krilla would panic on writing it).
-pub(crate) fn destination(location: Location, pages: usize) -> Option<XyzDestination> {
+pub(crate) fn destination(
+    location: Location,
+    pages: usize,
+    origin: Point,
+) -> Option<XyzDestination> {
     (location.page < pages).then(|| {
         XyzDestination::new(
             location.page,
-            geom::Point::from_xy(location.pos.x, location.pos.y),
+            geom::Point::from_xy(origin.x + location.pos.x, origin.y + location.pos.y),
         )
     })
 }
@@ -44,13 +49,14 @@ impl Link<'_> {
         };
         let target = match self.target {
             LinkTarget::Internal(location) => {
-                let destination = destination(*location, pages).ok_or_else(|| {
-                    PdfError::new(ErrorKind::LinkTarget {
-                        page: self.index,
-                        target: location.page,
-                        pages,
-                    })
-                })?;
+                let destination =
+                    destination(*location, pages, Point::default()).ok_or_else(|| {
+                        PdfError::new(ErrorKind::LinkTarget {
+                            page: self.index,
+                            target: location.page,
+                            pages,
+                        })
+                    })?;
                 Target::Destination(destination.into())
             }
             LinkTarget::Url(url) => Target::Action(LinkAction::new(url.clone()).into()),
@@ -120,7 +126,7 @@ impl Link<'_> {
 #[cfg(test)]
 mod tests {
     use folio_layout::fonts::FontId;
-    use folio_layout::frame::{Glyph, Item, Role, TextRun};
+    use folio_layout::frame::{Block, Glyph, Item, Role, TextRun};
     use folio_model::theme::Color;
 
     use super::*;
@@ -148,7 +154,7 @@ mod tests {
         Item {
             pos: Point::new(x, y),
             kind: ItemKind::Text(run),
-            role: Role::Paragraph,
+            role: Role::Paragraph(Block(0)),
         }
     }
 

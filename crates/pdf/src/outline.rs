@@ -1,23 +1,28 @@
 //! The PDF outline (bookmarks) from layout's flat list of headings.
 
-use folio_layout::frame::OutlineEntry;
+use folio_layout::frame::{OutlineEntry, Point};
 use krilla::outline::{Outline, OutlineNode};
 
 use crate::links::destination;
 use crate::{ErrorKind, PdfError};
 
-/// The outline of a document of `pages` pages. Each entry nests under the
+/// The outline of a document of `pages` pages whose trims start at
+/// `origin`. Each entry nests under the
 /// closest earlier entry of a lower level, so a level 3 straight after a
 /// level 1 becomes the level 1's child rather than being dropped. Every node
 /// starts open: a booklet's outline is short enough to show whole.
-pub(crate) fn outline(entries: &[OutlineEntry], pages: usize) -> Result<Outline, PdfError> {
+pub(crate) fn outline(
+    entries: &[OutlineEntry],
+    pages: usize,
+    origin: Point,
+) -> Result<Outline, PdfError> {
     let mut outline = Outline::new();
     // The chain of nodes the next entry may nest under, outermost first,
     // with their levels. A node joins its parent once no later entry can
     // nest under it any more.
     let mut open: Vec<(u8, OutlineNode)> = Vec::new();
     for entry in entries {
-        let destination = destination(entry.target, pages).ok_or_else(|| {
+        let destination = destination(entry.target, pages, origin).ok_or_else(|| {
             PdfError::new(ErrorKind::BookmarkTarget {
                 title: entry.title.clone(),
                 target: entry.target.page,

@@ -377,6 +377,36 @@ fn glyph_positions_and_actual_text() {
     );
 }
 
+/// Right-to-left text is drawn left to right, its glyphs last character
+/// first; krilla marks such runs `/ReversedChars` (one span per word), and
+/// the read-back gives the characters in reading order.
+#[test]
+fn reversed_glyphs_read_back_in_reading_order() {
+    let font = font();
+    let mut document = Document::new();
+    let mut page =
+        document.start_page_with(PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("size"));
+    let mut surface = page.surface();
+    let text = "abc def";
+    let (mut glyphs, _) = glyph_run(text, &[]);
+    glyphs.reverse();
+    surface.draw_glyphs(
+        Point::from_xy(40.0, 100.0),
+        &glyphs,
+        font,
+        text,
+        SIZE,
+        false,
+    );
+    surface.finish();
+    page.finish();
+    let bytes = document.finish().expect("krilla writes the page");
+
+    let pdf = PdfReadBack::parse(&bytes).expect("parses");
+    assert!(page_content_text(&pdf).contains("/ReversedChars"));
+    assert_eq!(pdf.page_text(0), text);
+}
+
 fn page_content_text(pdf: &PdfReadBack) -> String {
     let page = pdf.doc.get_dictionary(pdf.pages[0]).expect("page");
     String::from_utf8_lossy(&crate::text::page_content(&pdf.doc, page)).into_owned()

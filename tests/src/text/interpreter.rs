@@ -53,12 +53,15 @@ impl Default for GraphicsState {
     }
 }
 
-/// A `BMC`/`BDC` … `EMC` span. Only `/ActualText` spans matter: their text
-/// replaces that of the glyphs inside (krilla uses them where a glyph's
-/// `/ToUnicode` entry cannot express the text, e.g. one glyph, two meanings).
+/// A `BMC`/`BDC` … `EMC` span. Two kinds matter: `/ActualText` spans, whose
+/// text replaces that of the glyphs inside (krilla uses them where a glyph's
+/// `/ToUnicode` entry cannot express the text, e.g. one glyph, two meanings),
+/// and `/ReversedChars` spans, whose glyphs are shown in the reverse of
+/// reading order (right-to-left text drawn left to right).
 struct MarkedSpan {
     actual_text: Option<String>,
     emitted: bool,
+    reversed: bool,
 }
 
 pub(super) struct Interpreter<'a> {
@@ -69,6 +72,8 @@ pub(super) struct Interpreter<'a> {
     text_matrix: Matrix,
     line_matrix: Matrix,
     marked: Vec<MarkedSpan>,
+    /// Glyphs of the current run of `/ReversedChars` spans, in drawing order.
+    reversed: Vec<(Placement, Option<String>)>,
     /// The form XObjects being run, innermost last.
     forms: Vec<ObjectId>,
     lines: LineBuilder,
@@ -84,6 +89,7 @@ impl<'a> Interpreter<'a> {
             text_matrix: Matrix::IDENTITY,
             line_matrix: Matrix::IDENTITY,
             marked: Vec::new(),
+            reversed: Vec::new(),
             forms: Vec::new(),
             lines: LineBuilder::default(),
         }
@@ -92,6 +98,7 @@ impl<'a> Interpreter<'a> {
     /// Runs a page's content and returns the text it draws.
     pub fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) -> String {
         self.run(content, resources);
+        self.flush_reversed();
         self.lines.finish()
     }
 
@@ -113,6 +120,7 @@ impl<'a> Interpreter<'a> {
             }
             "cm" => self.state.ctm = matrix_operand(operands).then(self.state.ctm),
             "BT" => {
+                self.flush_reversed();
                 self.text_matrix = Matrix::IDENTITY;
                 self.line_matrix = Matrix::IDENTITY;
             }
@@ -164,18 +172,24 @@ impl<'a> Interpreter<'a> {
             "BMC" => self.marked.push(MarkedSpan {
                 actual_text: None,
                 emitted: false,
+                reversed: operands
+                    .first()
+                    .and_then(|tag| tag.as_name().ok())
+                    .is_some_and(|tag| tag == b"ReversedChars"),
             }),
             "BDC" => {
                 let actual_text = self.actual_text(operands.get(1), resources);
                 self.marked.push(MarkedSpan {
                     actual_text,
                     emitted: false,
+                    reversed: false,
                 });
             }
             "EMC" => {
                 if let Some(MarkedSpan {
                     actual_text: Some(text),
                     emitted: false,
+                    ..
                 }) = self.marked.pop()
                 {
                     self.lines.push_unplaced(&text);
@@ -238,7 +252,32 @@ impl<'a> Interpreter<'a> {
                 size: font_size * device.vertical_scale(),
             };
             let text = self.replace_with_actual_text(glyph.text);
-            self.lines.glyph(placement, text.as_deref());
+            if self.marked.iter().any(|span| span.reversed) {
+                self.reversed.push((placement, text));
+            } else {
+                self.flush_reversed();
+                self.lines.glyph(placement, text.as_deref());
+            }
+        }
+    }
+
+    /// Hands the glyphs of consecutive `/ReversedChars` spans to the lines in
+    /// reading order. krilla ends a span at each space (the standard wants
+    /// no space inside one), so a right-to-left run of several words is a
+    /// row of spans, read together, last glyph first.
+    fn flush_reversed(&mut self) {
+        let glyphs = std::mem::take(&mut self.reversed);
+        if let (Some((first, _)), Some((last, _))) = (glyphs.first(), glyphs.last()) {
+            let text: String = glyphs
+                .iter()
+                .rev()
+                .filter_map(|(_, t)| t.as_deref())
+                .collect();
+            let placement = Placement {
+                end_x: last.end_x,
+                ..*first
+            };
+            self.lines.glyph(placement, Some(&text));
         }
     }
 

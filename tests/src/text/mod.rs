@@ -21,6 +21,16 @@ pub(crate) fn page_text(doc: &Document, page: ObjectId) -> String {
     Interpreter::new(doc).run_page(&content, resources)
 }
 
+/// The text that `content`, a piece of a page's content using the page's
+/// `resources`, draws.
+pub(crate) fn content_text(
+    doc: &Document,
+    resources: Option<&Dictionary>,
+    content: &[u8],
+) -> String {
+    Interpreter::new(doc).run_page(content, resources)
+}
+
 /// All content streams of the page, concatenated (they form one program).
 pub(crate) fn page_content(doc: &Document, page: &Dictionary) -> Vec<u8> {
     let streams: Vec<&Object> = match get(doc, page, b"Contents") {

@@ -3,10 +3,11 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::error::ErrorKind;
 use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
+use folio::Profile;
 
 /// Builds Country Progress Cards (PDF booklets) from a folder of TOML content.
 #[derive(Debug, Parser)]
@@ -45,6 +46,12 @@ pub enum Command {
     /// (every country if none is), showing every problem found. Exits with 1
     /// if there is any error.
     Check(CheckArgs),
+    /// Translate booklets: see what is missing, exchange with tools
+    ///
+    /// Translations live in DATA/translations/LANG/ (content) and
+    /// DATA/locales/LANG.toml (interface words); the English files are
+    /// never changed.
+    I18n(I18nArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -65,6 +72,49 @@ pub struct BuildArgs {
     /// The folder to write PDFs into (created if missing).
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+
+    #[command(flatten)]
+    pub languages: LangArgs,
+
+    /// What the PDFs are for: `screen` (tagged and accessible,
+    /// OUT/COUNTRY-LANG.pdf) or `print` (PDF/X-4 for a commercial printer,
+    /// OUT/COUNTRY-LANG-print.pdf).
+    #[arg(long, value_enum, default_value_t = ProfileArg::Screen)]
+    pub profile: ProfileArg,
+
+    /// With `--profile print`, also write printer spreads imposed for a
+    /// saddle-stitched booklet (OUT/COUNTRY-LANG-print-saddle.pdf).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub impose: Option<ImposeArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// Reading on screen and on the web.
+    Screen,
+    /// A commercial printer.
+    Print,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImposeArg {
+    /// Two pages per side, in saddle-stitch order.
+    Saddle,
+}
+
+/// Which languages to build or check, and how strictly.
+#[derive(Debug, clap::Args)]
+pub struct LangArgs {
+    /// Languages: a tag such as `fr`, several (`fr,de`), `all` for every
+    /// language in the data folder, or `pseudo` for a pseudo-localised
+    /// edition (accented, longer, bracketed strings).
+    #[arg(long, value_name = "LANG", value_delimiter = ',', default_value = "en")]
+    pub lang: Vec<String>,
+
+    /// Fail an edition when any string has no current translation, instead
+    /// of printing the English with a warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,6 +126,59 @@ pub struct CheckArgs {
     /// The data folder to read.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
+
+    #[command(flatten)]
+    pub languages: LangArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct I18nArgs {
+    #[command(subcommand)]
+    pub command: I18nCommand,
+
+    /// The data folder to read (and, for import, to write translations into).
+    #[arg(long, global = true, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// List every untranslated and out-of-date string of each edition
+    ///
+    /// For each country in each language (every language but English if
+    /// none is given): each string printed in English for want of a
+    /// translation, and each translation whose English has changed since,
+    /// with file and line; then how many strings are translated.
+    Status {
+        /// Languages to report on (`fr`, `fr,de`); all if not given.
+        #[arg(long, value_name = "LANG", value_delimiter = ',')]
+        lang: Vec<String>,
+    },
+    /// Write a language's strings to a PO file for translation tools
+    ///
+    /// Every string of every content and locale file, with its translation
+    /// if there is one (marked fuzzy if its English has changed), where it
+    /// is printed and what it must keep. Works for a language with no
+    /// translations yet: that is how a translation starts.
+    Export {
+        /// The language to export, e.g. `fr`.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// The file to write.
+        #[arg(long, short, value_name = "FILE", default_value = "LANG.po")]
+        output: PathBuf,
+    },
+    /// Write the translations of a PO file into the translation files
+    ///
+    /// Takes every translated entry that is not fuzzy, after checking that
+    /// it keeps its English's note references, page references and
+    /// placeholders; writes nothing if any entry is wrong.
+    Import {
+        /// The PO file, as `folio i18n export` wrote it and a translation
+        /// tool filled it in.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// What to do, checked for consistency; nothing has been read or written
@@ -91,6 +194,7 @@ pub struct Config {
 pub enum Task {
     Build(BuildConfig),
     Check(CheckConfig),
+    I18n(I18nTask),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,12 +202,44 @@ pub struct BuildConfig {
     pub data: PathBuf,
     pub out: PathBuf,
     pub targets: Targets,
+    pub langs: Langs,
+    pub strict: bool,
+    pub profile: Profile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckConfig {
     pub data: PathBuf,
     pub targets: Targets,
+    pub langs: Langs,
+    pub strict: bool,
+}
+
+/// Which languages to work on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Langs {
+    /// Every language of the data folder, English included.
+    All,
+    /// These, in the order given, each once.
+    These(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum I18nTask {
+    Status {
+        data: PathBuf,
+        /// `None`: every language but English.
+        langs: Option<Vec<String>>,
+    },
+    Export {
+        data: PathBuf,
+        lang: String,
+        output: PathBuf,
+    },
+    Import {
+        data: PathBuf,
+        file: PathBuf,
+    },
 }
 
 /// Which countries to work on.
@@ -146,10 +282,25 @@ impl Config {
                         args.out.display()
                     )));
                 }
+                let langs = langs(args.languages.lang)?;
+                let profile = match (args.profile, args.impose) {
+                    (ProfileArg::Screen, None) => Profile::Screen,
+                    (ProfileArg::Screen, Some(_)) => {
+                        return Err(usage(
+                            "--impose makes printer spreads: add --profile print".into(),
+                        ));
+                    }
+                    (ProfileArg::Print, impose) => Profile::Print {
+                        saddle_spreads: impose == Some(ImposeArg::Saddle),
+                    },
+                };
                 Task::Build(BuildConfig {
                     data: args.data,
                     out: args.out,
                     targets,
+                    langs,
+                    strict: args.languages.strict,
+                    profile,
                 })
             }
             Command::Check(args) => {
@@ -162,6 +313,35 @@ impl Config {
                 Task::Check(CheckConfig {
                     data: args.data,
                     targets,
+                    langs: langs(args.languages.lang)?,
+                    strict: args.languages.strict,
+                })
+            }
+            Command::I18n(args) => {
+                check_data_dir(&args.data)?;
+                let data = args.data;
+                Task::I18n(match args.command {
+                    I18nCommand::Status { lang } => I18nTask::Status {
+                        data,
+                        langs: match langs(lang)? {
+                            Langs::These(langs) if !langs.is_empty() => Some(langs),
+                            _ => None,
+                        },
+                    },
+                    I18nCommand::Export { lang, output } => {
+                        if lang.trim().is_empty() || lang == "all" {
+                            return Err(usage(format!(
+                                "`folio i18n export --lang {lang}`: name one language, e.g. fr"
+                            )));
+                        }
+                        let output = if output == Path::new("LANG.po") {
+                            PathBuf::from(format!("{lang}.po"))
+                        } else {
+                            output
+                        };
+                        I18nTask::Export { data, lang, output }
+                    }
+                    I18nCommand::Import { file } => I18nTask::Import { data, file },
                 })
             }
         };
@@ -184,7 +364,28 @@ fn targets(countries: Vec<String>, command: &str) -> Result<Targets, clap::Error
     Ok(Targets::Countries(countries))
 }
 
-fn check_data_dir(data: &std::path::Path) -> Result<(), clap::Error> {
+/// The languages named, each once; `all` alone means every language.
+fn langs(langs: Vec<String>) -> Result<Langs, clap::Error> {
+    if let Some(bad) = langs.iter().find(|l| l.trim().is_empty()) {
+        return Err(usage(format!("--lang {bad:?}: not a language tag")));
+    }
+    if langs.iter().any(|l| l == "all") {
+        return if langs.len() == 1 {
+            Ok(Langs::All)
+        } else {
+            Err(usage("--lang all already means every language".to_owned()))
+        };
+    }
+    let mut seen = HashSet::new();
+    Ok(Langs::These(
+        langs
+            .into_iter()
+            .filter(|l| seen.insert(l.clone()))
+            .collect(),
+    ))
+}
+
+fn check_data_dir(data: &Path) -> Result<(), clap::Error> {
     if data.is_dir() {
         return Ok(());
     }
@@ -236,9 +437,42 @@ mod tests {
                     data: data.into(),
                     out: "out".into(),
                     targets: Targets::Countries(vec!["usa".into(), "fra".into()]),
+                    langs: Langs::These(vec!["en".into()]),
+                    strict: false,
+                    profile: Profile::Screen,
                 }),
             }
         );
+    }
+
+    #[test]
+    fn print_profile_and_imposition() {
+        let data = data_dir();
+        let profile = |args: &[&str]| match parse(args).map(|c| c.task) {
+            Ok(Task::Build(config)) => Ok(config.profile),
+            Ok(task) => panic!("{task:?}"),
+            Err(err) => Err(err.exit_code()),
+        };
+        let build = ["folio", "build", "usa", "--data", &data];
+        let with = |more: &[&'static str]| [&build[..], more].concat();
+        assert_eq!(
+            profile(&with(&["--profile", "print"])),
+            Ok(Profile::Print {
+                saddle_spreads: false
+            })
+        );
+        assert_eq!(
+            profile(&with(&["--profile", "print", "--impose", "saddle"])),
+            Ok(Profile::Print {
+                saddle_spreads: true
+            })
+        );
+        assert_eq!(
+            profile(&with(&["--profile", "screen"])),
+            Ok(Profile::Screen)
+        );
+        assert_eq!(profile(&with(&["--impose", "saddle"])), Err(2));
+        assert_eq!(profile(&with(&["--profile", "paper"])), Err(2));
     }
 
     #[test]
@@ -266,7 +500,51 @@ mod tests {
             config.task,
             Task::Check(CheckConfig {
                 data: data.into(),
-                targets: Targets::All
+                targets: Targets::All,
+                langs: Langs::These(vec!["en".into()]),
+                strict: false,
+            })
+        );
+    }
+
+    #[test]
+    fn languages_are_listed_once_or_all() {
+        let data = data_dir();
+        let build = |langs: &str| {
+            parse(&["folio", "build", "usa", "--data", &data, "--lang", langs]).map(|config| {
+                match config.task {
+                    Task::Build(build) => build.langs,
+                    other => panic!("{other:?}"),
+                }
+            })
+        };
+        assert_eq!(
+            build("fr,de,fr").unwrap(),
+            Langs::These(vec!["fr".into(), "de".into()])
+        );
+        assert_eq!(build("all").unwrap(), Langs::All);
+        assert_eq!(build("all,fr").unwrap_err().exit_code(), 2);
+        assert_eq!(build(",").unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn i18n_export_names_its_file_after_the_language() {
+        let data = data_dir();
+        let config = parse(&["folio", "i18n", "export", "--lang", "fr", "--data", &data]).unwrap();
+        assert_eq!(
+            config.task,
+            Task::I18n(I18nTask::Export {
+                data: data.clone().into(),
+                lang: "fr".into(),
+                output: "fr.po".into(),
+            })
+        );
+        let status = parse(&["folio", "i18n", "status", "--data", &data]).unwrap();
+        assert_eq!(
+            status.task,
+            Task::I18n(I18nTask::Status {
+                data: data.into(),
+                langs: None
             })
         );
     }

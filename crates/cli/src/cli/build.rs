@@ -8,7 +8,8 @@ use std::time::Instant;
 use folio::{Edition, Folio};
 use rayon::prelude::*;
 
-use super::args::{BuildConfig, Targets};
+use super::args::{BuildConfig, Langs, Targets};
+use super::progress::Progress;
 use super::report::Reporter;
 
 /// Builds what `config` asks for. Each edition that fails is reported and
@@ -18,10 +19,11 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
     let Some(folio) = open(&config.data, reporter) else {
         return;
     };
-    let editions: Vec<Edition> = match &config.targets {
-        Targets::All => folio.editions(),
-        Targets::Countries(countries) => countries.iter().map(Edition::new).collect(),
-    };
+    let folio = folio.strict(config.strict);
+    let editions: Vec<Edition> = editions(&folio, &config.targets, &config.langs)
+        .into_iter()
+        .map(|edition| edition.with_profile(config.profile))
+        .collect();
     if editions.is_empty() {
         reporter.error(format_args!(
             "nothing to build: {} has no countries",
@@ -37,16 +39,24 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
         return;
     }
 
+    // Editions in parallel on every core (rayon's pool has one thread per
+    // core); each is laid out and written on its own.
+    let progress = Progress::new(editions.len(), reporter);
     let pages: Vec<Option<usize>> = editions
         .par_iter()
         .map(|edition| {
-            reporter
+            let pages = reporter
                 .guard(edition, || {
-                    build_one(&folio, edition, &config.out, reporter)
+                    build_one(&folio, edition, &config.out, reporter, &progress)
                 })
-                .flatten()
+                .flatten();
+            if pages.is_none() {
+                progress.failed();
+            }
+            pages
         })
         .collect();
+    progress.finish();
 
     let built: Vec<usize> = pages.iter().flatten().copied().collect();
     if editions.len() > 1 || config.targets == Targets::All {
@@ -68,6 +78,27 @@ pub fn run(config: &BuildConfig, reporter: &Reporter) {
     }
 }
 
+/// Every country of `targets` in every language of `langs`, country by
+/// country.
+pub fn editions(folio: &Folio, targets: &Targets, langs: &Langs) -> Vec<Edition> {
+    let countries: Vec<&str> = match targets {
+        Targets::All => folio.countries(),
+        Targets::Countries(countries) => countries.iter().map(String::as_str).collect(),
+    };
+    let langs: Vec<&str> = match langs {
+        Langs::All => folio.languages(),
+        Langs::These(langs) => langs.iter().map(String::as_str).collect(),
+    };
+    countries
+        .iter()
+        .flat_map(|&country| {
+            langs
+                .iter()
+                .map(move |&lang| Edition::in_language(country, lang))
+        })
+        .collect()
+}
+
 /// Loads the data folder, reporting its warnings, or its errors if it
 /// can't be loaded.
 pub fn open(data: &Path, reporter: &Reporter) -> Option<Folio> {
@@ -84,24 +115,39 @@ pub fn open(data: &Path, reporter: &Reporter) -> Option<Folio> {
 }
 
 /// Renders and writes one edition; its page count if it was written.
-fn build_one(folio: &Folio, edition: &Edition, out: &Path, reporter: &Reporter) -> Option<usize> {
+fn build_one(
+    folio: &Folio,
+    edition: &Edition,
+    out: &Path,
+    reporter: &Reporter,
+    progress: &Progress,
+) -> Option<usize> {
     let started = Instant::now();
     let rendered = match folio.render(edition) {
         Ok(rendered) => rendered,
         Err(diagnostics) => {
-            reporter.diagnostics(&diagnostics);
+            progress.suspend(|| reporter.diagnostics(&diagnostics));
             return None;
         }
     };
-    reporter.diagnostics(&rendered.warnings);
-    let path: PathBuf = out.join(edition.file_name());
-    if let Err(err) = folio::write_atomically(&path, &rendered.pdf) {
-        reporter.error(format_args!("could not write {}: {err}", path.display()));
-        return None;
+    progress.suspend(|| reporter.diagnostics(&rendered.warnings));
+    let files = [(edition.file_name(), Some(&rendered.pdf))];
+    let spreads = [(edition.spreads_file_name(), rendered.spreads.as_ref())];
+    for (name, pdf) in files.into_iter().chain(spreads) {
+        let Some(pdf) = pdf else { continue };
+        let path: PathBuf = out.join(name);
+        if let Err(err) = folio::write_atomically(&path, pdf) {
+            progress.suspend(|| {
+                reporter.error(format_args!("could not write {}: {err}", path.display()))
+            });
+            return None;
+        }
+        // The path on stdout, for scripts; a closed stdout doesn't undo the build.
+        progress.suspend(|| {
+            let _ = writeln!(std::io::stdout().lock(), "{}", path.display());
+        });
     }
-    // The path on stdout, for scripts; a closed stdout doesn't undo the build.
-    let _ = writeln!(std::io::stdout().lock(), "{}", path.display());
-    reporter.info(format_args!(
+    progress.done(format_args!(
         "{edition}: {} in {:.2} s",
         plural(rendered.pages, "page", "pages"),
         started.elapsed().as_secs_f64()

@@ -1,11 +1,10 @@
 //! `folio check`: loads, composes and lays out editions without writing
 //! anything, and shows every problem found.
 
-use folio::Edition;
 use rayon::prelude::*;
 
-use super::args::{CheckConfig, Targets};
-use super::build::{open, plural};
+use super::args::CheckConfig;
+use super::build::{editions, open, plural};
 use super::report::Reporter;
 
 /// Checks what `config` asks for; the reporter's error count tells the
@@ -15,24 +14,22 @@ pub fn run(config: &CheckConfig, reporter: &Reporter) {
         summary(reporter, "the data folder");
         return;
     };
-    let countries: Vec<&str> = match &config.targets {
-        Targets::All => folio.countries(),
-        Targets::Countries(countries) => countries.iter().map(String::as_str).collect(),
-    };
-    if countries.is_empty() {
+    let folio = folio.strict(config.strict);
+    let editions = editions(&folio, &config.targets, &config.langs);
+    if editions.is_empty() {
         reporter.error(format_args!(
             "nothing to check: {} has no countries",
             config.data.display()
         ));
         return;
     }
-    countries.par_iter().for_each(|&country| {
-        reporter.guard(Edition::new(country), || match folio.check(country) {
+    editions.par_iter().for_each(|edition| {
+        reporter.guard(edition, || match folio.check(edition) {
             Ok(warnings) => reporter.diagnostics(&warnings),
             Err(diagnostics) => reporter.diagnostics(&diagnostics),
         });
     });
-    summary(reporter, &plural(countries.len(), "country", "countries"));
+    summary(reporter, &plural(editions.len(), "edition", "editions"));
 }
 
 /// `checked 3 countries: 1 error, 0 warnings`.

@@ -7,7 +7,7 @@ use super::chunk::Chunk;
 use super::text::line_chunks;
 use super::{Area, paragraph_chunks, table};
 use crate::context::Ctx;
-use crate::frame::{Item, ItemKind, Point, Role, Size};
+use crate::frame::{Block, Item, ItemKind, Point, Role, Size};
 use crate::inline::{Align, ParSpec};
 use crate::style::{Family, TextStyle};
 
@@ -16,21 +16,27 @@ pub fn figure_chunks(ctx: &Ctx, figure: &Figure, area: Area) -> Vec<Chunk> {
         style: ParagraphStyle::Caption,
         text: figure.title.clone(),
     };
-    let mut chunks = paragraph_chunks(ctx, &title, area);
+    // A chart is drawn, so it needs a text alternative; a table presented
+    // as a figure is its own accessible text.
+    let block = match &figure.body {
+        FigureBody::BarChart(_) => ctx.figure(&figure.alt),
+        FigureBody::Table(_) => ctx.block(),
+    };
+    let mut chunks = table::caption_of(block, paragraph_chunks(ctx, &title, area));
     if let Some(first) = chunks.first_mut() {
         first.anchors.push((figure.anchor.clone(), 0.0));
         first.space_before = ctx.theme.type_scale.body_leading * 1.2;
     }
     match &figure.body {
-        FigureBody::BarChart(bars) => chunks.push(bar_chart(ctx, bars, area)),
-        FigureBody::Table(t) => chunks.extend(table::table_chunks(ctx, t, area)),
+        FigureBody::BarChart(bars) => chunks.push(bar_chart(ctx, bars, area, block)),
+        FigureBody::Table(t) => chunks.extend(table::table_chunks(ctx, t, area, block)),
     }
     chunks
 }
 
 /// Horizontal bars, one per category, with the share printed at the end of
 /// each bar; the edition's own category is outlined and its label bold.
-fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
+fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area, block: Block) -> Chunk {
     let size = ctx.theme.type_scale.table_size;
     let bar_height = size * 2.0;
     let gap = size * 0.9;
@@ -53,7 +59,7 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
         };
         let spec = ParSpec {
             align: Align::End,
-            ..ParSpec::ragged(style, bar_height, 0.0, Role::Figure)
+            ..ParSpec::ragged(style, bar_height, 0.0, Role::Figure(block))
         };
         for line in line_chunks(ctx, &[Inline::Text(bar.label.clone())], spec, label)
             .into_iter()
@@ -70,8 +76,9 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
                 kind: ItemKind::Rect {
                     size: Size::new(length + 2.0 * outline, bar_height + 2.0 * outline),
                     fill: ctx.theme.color(ColorName::Ink),
+                    bleed: false,
                 },
-                role: Role::Figure,
+                role: Role::Figure(block),
             });
         }
         chart.items.push(Item {
@@ -79,14 +86,15 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area) -> Chunk {
             kind: ItemKind::Rect {
                 size: Size::new(length, bar_height),
                 fill: ctx.theme.color(bar.color),
+                bleed: false,
             },
-            role: Role::Figure,
+            role: Role::Figure(block),
         });
         let value = Area {
             x: x + length + size * 0.6,
             width: value_width,
         };
-        let spec = ParSpec::ragged(style, bar_height, 0.0, Role::Figure);
+        let spec = ParSpec::ragged(style, bar_height, 0.0, Role::Figure(block));
         for line in line_chunks(ctx, &[Inline::Text(bar.value_label.clone())], spec, value)
             .into_iter()
             .take(1)

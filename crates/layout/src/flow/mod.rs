@@ -5,6 +5,7 @@
 
 mod chart;
 pub mod chunk;
+pub mod memo;
 mod table;
 mod text;
 
@@ -21,6 +22,20 @@ pub struct Area {
     /// Left edge relative to the text area.
     pub x: f32,
     pub width: f32,
+}
+
+impl Area {
+    /// The part of this area `width` wide, `offset` from its start edge:
+    /// the left edge, or the right one when `rtl` (a right-to-left edition
+    /// mirrors its page design, markers and first columns on the right).
+    pub fn part(self, offset: f32, width: f32, rtl: bool) -> Area {
+        let x = if rtl {
+            self.x + self.width - offset - width
+        } else {
+            self.x + offset
+        };
+        Area { x, width }
+    }
 }
 
 /// Lays out the document's body blocks.
@@ -57,7 +72,7 @@ pub fn flow_block(
         Block::Paragraph(paragraph) => out.extend(paragraph_chunks(ctx, paragraph, area)),
         Block::List(list) => out.extend(text::list_chunks(ctx, list, area)),
         Block::Boxed(boxed) => boxed_chunks(ctx, boxed, area, state, out),
-        Block::Table(table) => out.extend(table::table_chunks(ctx, table, area)),
+        Block::Table(table) => out.extend(table::table_chunks(ctx, table, area, ctx.block())),
         Block::Figure(figure) => out.extend(chart::figure_chunks(ctx, figure, area)),
         Block::Endnotes => out.extend(endnote_chunks(ctx, area)),
         Block::PageBreak => state.page_break = true,

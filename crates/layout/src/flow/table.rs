@@ -10,21 +10,22 @@ use super::chunk::Chunk;
 use super::text::line_chunks;
 use super::{Area, paragraph_chunks};
 use crate::context::Ctx;
-use crate::frame::{Item, ItemKind, Point, Role, Size};
+use crate::frame::{Block, CellPos, Item, ItemKind, Point, Role, Size};
 use crate::inline::ParSpec;
 use crate::style::{Family, TextStyle};
 
 /// Gap between cells, through which the page shows.
 const GUTTER: f32 = 2.0;
 
-pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area) -> Vec<Chunk> {
+/// The chunks of `table`, whose structure element is `block`.
+pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area, block: Block) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     if let Some(caption) = &table.caption {
         let caption = folio_model::doc::Paragraph {
             style: folio_model::doc::ParagraphStyle::Caption,
             text: caption.clone(),
         };
-        chunks.extend(paragraph_chunks(ctx, &caption, area));
+        chunks.extend(caption_of(block, paragraph_chunks(ctx, &caption, area)));
     }
     let total: f32 = table.columns.iter().sum::<f32>().max(f32::EPSILON);
     let widths: Vec<f32> = table
@@ -34,8 +35,15 @@ pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area) -> Vec<Chunk> {
         .collect();
 
     let mut header: Option<Rc<Chunk>> = None;
+    // Cell positions count header rows first, then body rows.
+    let row_start = |row: usize| CellPos {
+        table: block,
+        row: row as u32,
+        column: 0,
+    };
     for (i, row) in table.header.iter().enumerate() {
-        let mut chunk = row_chunk(ctx, table.style, &row.cells, &widths, area, true);
+        let start = row_start(i);
+        let mut chunk = row_chunk(ctx, table.style, &row.cells, &widths, area, start, true);
         chunk.keep_with_next = true;
         if i == 0 {
             chunk.space_before = ctx.theme.type_scale.body_leading * 0.4;
@@ -43,8 +51,9 @@ pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area) -> Vec<Chunk> {
         header = Some(Rc::new(chunk.clone()));
         chunks.push(chunk);
     }
-    for row in &table.rows {
-        let mut chunk = row_chunk(ctx, table.style, &row.cells, &widths, area, false);
+    for (i, row) in table.rows.iter().enumerate() {
+        let start = row_start(table.header.len() + i);
+        let mut chunk = row_chunk(ctx, table.style, &row.cells, &widths, area, start, false);
         chunk.repeat_header = header.clone();
         chunks.push(chunk);
     }
@@ -62,18 +71,30 @@ fn row_chunk(
     cells: &[Cell],
     widths: &[f32],
     area: Area,
+    start: CellPos,
     header: bool,
 ) -> Chunk {
     let size = ctx.theme.type_scale.table_size;
     let pad = size * 0.6;
     let mut contents = Vec::with_capacity(cells.len());
     let mut x = area.x;
-    for (cell, &width) in cells.iter().zip(widths) {
+    for (column, (cell, &width)) in cells.iter().zip(widths).enumerate() {
         let inner = Area {
             x: 0.0,
             width: width - GUTTER - 2.0 * pad,
         };
-        contents.push((x, width, cell_chunk(ctx, cell, inner, header)));
+        let at = CellPos {
+            column: column as u32,
+            ..start
+        };
+        // Columns run from the right in a right-to-left edition (each cell
+        // box, less its gutter, mirrored).
+        let cell_x = if ctx.rtl() {
+            area.x + area.width - (x - area.x) - width
+        } else {
+            x
+        };
+        contents.push((cell_x, width, cell_chunk(ctx, cell, inner, at, header)));
         x += width;
     }
     let height = contents
@@ -116,12 +137,12 @@ fn row_chunk(
     row
 }
 
-fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
+fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, at: CellPos, header: bool) -> Chunk {
     let size = ctx.theme.type_scale.table_size;
     let role = if header {
-        Role::TableHeaderCell
+        Role::TableHeaderCell(at)
     } else {
-        Role::TableCell
+        Role::TableCell(at)
     };
     let mut style = TextStyle::new(Family::Heading, size, ColorName::Ink);
     if cell.strong || header {
@@ -129,7 +150,7 @@ fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
     }
     let mut chunk = Chunk::default();
     if let Some(rating) = &cell.rating {
-        chunk.stack(rating_band(ctx, rating, area), 0.0);
+        chunk.stack(rating_band(ctx, rating, area, role), 0.0);
     }
     for (i, paragraph) in cell.text.iter().enumerate() {
         let gap = if i == 0 && cell.rating.is_none() {
@@ -152,8 +173,9 @@ fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, header: bool) -> Chunk {
 }
 
 /// A rating as a coloured band that also names the rating in words, with a
-/// star drawn as a vector shape where NGOs do the work.
-fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area) -> Chunk {
+/// star drawn as a vector shape where NGOs do the work; the words belong to
+/// the cell of `role`.
+fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area, role: Role) -> Chunk {
     let size = ctx.theme.type_scale.table_size * 0.92;
     let height = size * 2.2;
     let mut band = Chunk {
@@ -169,14 +191,11 @@ fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area) -> Chunk {
     ));
     let style = TextStyle::new(Family::Heading, size, ColorName::OnRating).bold();
     let star_space = if rating.star { height } else { 0.0 };
-    let label_area = Area {
-        x: area.x + size * 0.4,
-        width: area.width - size * 0.4 - star_space,
-    };
+    let label_area = area.part(size * 0.4, area.width - size * 0.4 - star_space, ctx.rtl());
     let lines = line_chunks(
         ctx,
         &[Inline::Text(rating.label.clone())],
-        ParSpec::ragged(style, height, 0.0, Role::TableCell),
+        ParSpec::ragged(style, height, 0.0, role),
         label_area,
     );
     if let Some(line) = lines.into_iter().next() {
@@ -184,7 +203,12 @@ fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area) -> Chunk {
     }
     if rating.star {
         let r = height * 0.36;
-        let centre = Point::new(area.x + area.width - height * 0.5, height / 2.0);
+        let centre_x = if ctx.rtl() {
+            area.x + height * 0.5
+        } else {
+            area.x + area.width - height * 0.5
+        };
+        let centre = Point::new(centre_x, height / 2.0);
         band.items
             .push(star(centre, r, ctx.theme.color(ColorName::OnRating)));
     }
@@ -197,6 +221,7 @@ fn rect(x: f32, y: f32, width: f32, height: f32, fill: folio_model::theme::Color
         kind: ItemKind::Rect {
             size: Size::new(width, height),
             fill,
+            bleed: false,
         },
         role: Role::Artifact,
     }
@@ -215,6 +240,17 @@ fn star(centre: Point, outer: f32, fill: folio_model::theme::Color) -> Item {
     Item {
         pos: centre,
         kind: ItemKind::Polygon { points, fill },
-        role: Role::Figure,
+        role: Role::Symbol('★'),
     }
+}
+
+/// `chunks` (a caption's lines) as the caption of the table or figure
+/// `block`.
+pub fn caption_of(block: Block, mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    for item in chunks.iter_mut().flat_map(|c| &mut c.items) {
+        if matches!(item.role, Role::Caption(_)) {
+            item.role = Role::Caption(block);
+        }
+    }
+    chunks
 }

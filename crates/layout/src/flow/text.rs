@@ -6,7 +6,7 @@ use folio_model::theme::ColorName;
 use super::Area;
 use super::chunk::{Chunk, keep_lines_together};
 use crate::context::Ctx;
-use crate::frame::{Item, ItemKind, Point, Role};
+use crate::frame::{Item, ItemKind, ListPart, Point, Role};
 use crate::inline::{Align, ParSpec, layout_paragraph};
 use crate::style::{Family, TextStyle};
 
@@ -16,10 +16,12 @@ pub fn line_chunks(ctx: &Ctx, inlines: &[Inline], spec: ParSpec, area: Area) -> 
         measure: area.width,
         ..spec
     };
-    layout_paragraph(ctx, inlines, &spec)
-        .into_iter()
-        .map(|line| Chunk::from_line(line, area.x))
-        .collect()
+    ctx.lines.lines(ctx, inlines, &spec, area, || {
+        layout_paragraph(ctx, inlines, &spec)
+            .into_iter()
+            .map(|line| Chunk::from_line(line, area.x))
+            .collect()
+    })
 }
 
 pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
@@ -35,7 +37,8 @@ pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
         inlines.push(Inline::Text(format!("{number} ")));
     }
     inlines.extend(heading.text.iter().cloned());
-    let spec = ParSpec::ragged(style, size * 1.25, area.width, Role::Heading(heading.level));
+    let role = Role::Heading(heading.level, ctx.block());
+    let spec = ParSpec::ragged(style, size * 1.25, area.width, role);
     let mut chunks = line_chunks(ctx, &inlines, spec, area);
     if chunks.is_empty() {
         return chunks;
@@ -69,12 +72,14 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
     let scale = &ctx.theme.type_scale;
     let body = TextStyle::new(Family::Body, scale.body_size, ColorName::Ink);
     let gap = scale.body_leading * scale.paragraph_gap;
+    let block = ctx.block();
+    let role = Role::Paragraph(block);
     let (spec, area, space_before) = match paragraph.style {
-        ParagraphStyle::Body => (body_spec(body, scale.body_leading), area, gap),
+        ParagraphStyle::Body => (body_spec(body, scale.body_leading, role), area, gap),
         ParagraphStyle::Lead => {
             let style = TextStyle::new(Family::Heading, scale.lead_size, ColorName::Accent).bold();
             (
-                ParSpec::ragged(style, scale.lead_size * 1.3, area.width, Role::Paragraph),
+                ParSpec::ragged(style, scale.lead_size * 1.3, area.width, role),
                 area,
                 gap,
             )
@@ -85,19 +90,23 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
                 x: area.x + indent,
                 width: area.width - 2.0 * indent,
             };
-            (body_spec(body.italic(), scale.body_leading), inner, gap)
+            (
+                body_spec(body.italic(), scale.body_leading, role),
+                inner,
+                gap,
+            )
         }
         ParagraphStyle::Attribution => {
             let spec = ParSpec {
                 align: Align::End,
-                ..ParSpec::ragged(body, scale.body_leading, area.width, Role::Paragraph)
+                ..ParSpec::ragged(body, scale.body_leading, area.width, role)
             };
             (spec, area, gap * 0.5)
         }
         ParagraphStyle::Label => {
             let style = TextStyle::new(Family::Body, scale.small_size, ColorName::Ink).bold();
             (
-                ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph),
+                ParSpec::ragged(style, scale.small_size * 1.35, area.width, role),
                 area,
                 gap * 0.5,
             )
@@ -105,7 +114,7 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
         ParagraphStyle::Small => {
             let style = TextStyle::new(Family::Body, scale.small_size, ColorName::Ink);
             (
-                ParSpec::ragged(style, scale.small_size * 1.35, area.width, Role::Paragraph),
+                ParSpec::ragged(style, scale.small_size * 1.35, area.width, role),
                 area,
                 gap * 0.5,
             )
@@ -118,7 +127,7 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
                     style,
                     (scale.table_size + 0.5) * 1.3,
                     area.width,
-                    Role::Caption,
+                    Role::Caption(block),
                 ),
                 area,
                 gap,
@@ -140,7 +149,7 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
     chunks
 }
 
-fn body_spec(style: TextStyle, leading: f32) -> ParSpec {
+fn body_spec(style: TextStyle, leading: f32, role: Role) -> ParSpec {
     ParSpec {
         style,
         leading,
@@ -149,7 +158,7 @@ fn body_spec(style: TextStyle, leading: f32) -> ParSpec {
         hyphenate: true,
         align: Align::Start,
         indent: 0.0,
-        role: Role::Paragraph,
+        role,
     }
 }
 
@@ -168,19 +177,22 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
         } else {
             1.4
         };
-    let text_area = Area {
-        x: area.x + indent,
-        width: area.width - indent,
-    };
+    let text_area = area.part(indent, area.width - indent, ctx.rtl());
+    let marker_x = area.part(0.0, indent, ctx.rtl()).x;
     let mut chunks = Vec::new();
-    for item in &list.items {
-        let spec = ParSpec {
-            role: Role::ListItem,
-            ..if list.small {
-                ParSpec::ragged(style, leading, 0.0, Role::ListItem)
-            } else {
-                body_spec(style, leading)
-            }
+    let block = ctx.block();
+    for (index, item) in list.items.iter().enumerate() {
+        let part = |marker| {
+            Role::ListItem(ListPart {
+                list: block,
+                item: index as u32,
+                marker,
+            })
+        };
+        let spec = if list.small {
+            ParSpec::ragged(style, leading, 0.0, part(false))
+        } else {
+            body_spec(style, leading, part(false))
         };
         let mut lines = line_chunks(ctx, &item.text, spec, text_area);
         if lines.is_empty() {
@@ -191,7 +203,7 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
             (None, ListMarker::Bullet) => "•".to_owned(),
             (None, ListMarker::Labelled) => String::new(),
         };
-        let marker_spec = ParSpec::ragged(style, leading, indent, Role::ListItem);
+        let marker_spec = ParSpec::ragged(style, leading, indent, part(true));
         if let Some(marker_line) = layout_paragraph(ctx, &[Inline::Text(marker)], &marker_spec)
             .into_iter()
             .next()
@@ -202,7 +214,7 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
                 marker_line
                     .items
                     .into_iter()
-                    .map(|i| i.shifted(area.x, 0.0)),
+                    .map(|i| i.shifted(marker_x, 0.0)),
             );
         }
         lines[0].space_before = leading * 0.3;
@@ -225,7 +237,7 @@ pub fn box_title_chunks(ctx: &Ctx, title: &[Inline], area: Area, color: ColorNam
     let mut chunks = line_chunks(
         ctx,
         title,
-        ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3)),
+        ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3, ctx.block())),
         area,
     );
     chunks.iter_mut().for_each(|c| c.keep_with_next = true);
@@ -242,13 +254,10 @@ pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
     let style = TextStyle::new(Family::Body, size, ColorName::Ink);
     let indent = size * 2.0;
     let role = match note.kind {
-        folio_model::doc::NoteKind::Footnote => Role::Footnote,
-        _ => Role::Endnote,
+        folio_model::doc::NoteKind::Footnote => Role::Footnote(ctx.block()),
+        _ => Role::Endnote(ctx.block()),
     };
-    let text_area = Area {
-        x: area.x + indent,
-        width: area.width - indent,
-    };
+    let text_area = area.part(indent, area.width - indent, ctx.rtl());
     let mut lines = line_chunks(
         ctx,
         &note.text,
@@ -258,9 +267,11 @@ pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
     if lines.is_empty() {
         return lines;
     }
+    let marker_width = indent - size * 0.6;
+    let marker_x = area.part(0.0, marker_width, ctx.rtl()).x;
     let marker_spec = ParSpec {
         align: Align::End,
-        ..ParSpec::ragged(style, leading, indent - size * 0.6, role)
+        ..ParSpec::ragged(style, leading, marker_width, role)
     };
     if let Some(marker) = layout_paragraph(ctx, &[Inline::Text(note.marker.clone())], &marker_spec)
         .into_iter()
@@ -268,7 +279,7 @@ pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
     {
         lines[0].items.splice(
             0..0,
-            marker.items.into_iter().map(|i| i.shifted(area.x, 0.0)),
+            marker.items.into_iter().map(|i| i.shifted(marker_x, 0.0)),
         );
     }
     lines[0].anchors.push((note.anchor.clone(), 0.0));

@@ -1,18 +1,24 @@
 //! Turns styled text into the boxes, glue and penalties of Knuth–Plass.
 //!
-//! Break opportunities come from the Unicode line-breaking algorithm
-//! (UAX #14), hyphenation points from `hypher`'s TeX patterns. Each word is
-//! shaped whole and then cut at hyphenation points that fall on cluster
-//! boundaries, so ligatures and kerning inside a word survive.
+//! Break opportunities come from the line segmenter (`segment`), embedding
+//! levels from the bidi algorithm (`bidi`), hyphenation points from
+//! `hypher`'s TeX patterns for the document's language. Each word is cut
+//! where its style or direction changes and shaped whole, then cut at
+//! hyphenation points that fall on cluster boundaries, so ligatures, kerning
+//! and Arabic joining inside a word survive.
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_bidi::Level;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
+use super::bidi::Levels;
 use super::collect::{LinkTo, Span, StyledText};
 use super::knuth_plass::{Element, INFINITE_PENALTY, Mode};
+use super::segment::{self, Opportunity};
 use crate::context::Ctx;
 use crate::frame::Glyph;
+use crate::lang;
 use crate::style::RunStyle;
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen.
@@ -20,38 +26,49 @@ const HYPHEN_PENALTY: f32 = 50.0;
 /// Cost of breaking where UAX #14 allows it without a space (after a slash
 /// in a URL, before an opening parenthesis …): allowed, but not liked.
 const BARE_BREAK_PENALTY: f32 = 100.0;
+/// Stretch of the glue between characters set without spaces, in ems: a
+/// justified line of Japanese or Thai spreads its slack over every place it
+/// could break.
+const TIGHT_STRETCH: f32 = 0.1;
 
-/// A shaped, unbreakable piece of the paragraph.
+/// A shaped, unbreakable piece of the paragraph, in one direction.
 #[derive(Debug, Clone)]
 pub struct Piece {
     /// Byte range in the paragraph text.
     pub range: Range<usize>,
     /// The span's style, with the face that actually drew the glyphs.
     pub style: RunStyle,
-    /// Glyphs with ranges in paragraph-text bytes.
+    /// Glyphs in visual order, with ranges in paragraph-text bytes.
     pub glyphs: Vec<Glyph>,
     pub width: f32,
     pub link: Option<LinkTo>,
+    /// Bidi embedding level: odd levels are right to left.
+    pub level: Level,
 }
 
 /// What an element stands for when a line is drawn.
 #[derive(Debug, Clone, Copy)]
 pub enum Slot {
     Piece(usize),
-    /// A word space in `style`.
+    /// A word space in `style`, at byte `at` of the text.
     Space {
         style: RunStyle,
+        at: usize,
     },
     /// A hyphenation point: draws a hyphen in `style` when a line breaks here.
     Hyphen {
         style: RunStyle,
     },
+    /// Space between characters set without spaces: draws nothing but takes
+    /// its share of justification.
+    Gap,
     /// Glue or penalties that draw nothing.
     Nothing,
 }
 
 pub struct Prepared {
     pub text: StyledText,
+    pub levels: Levels,
     pub elements: Vec<Element>,
     pub slots: Vec<Slot>,
     pub pieces: Vec<Piece>,
@@ -65,26 +82,35 @@ impl Prepared {
 }
 
 pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prepared {
+    let lang = &ctx.doc.lang;
+    let hyphenation = lang::hyphenation(lang).filter(|_| hyphenate);
     let mut out = Prepared {
+        levels: super::bidi::Levels::resolve(&text.text, lang),
         text,
         elements: vec![],
         slots: vec![],
         pieces: vec![],
     };
-    let opportunities: Vec<(usize, BreakOpportunity)> = linebreaks(&out.text.text)
-        .filter(|&(i, _)| i == out.text.text.len() || !out.text.span_at(i).marker)
+    let len = out.text.text.len();
+    let opportunities: Vec<(usize, Opportunity)> = segment::opportunities(&out.text.text, lang)
+        .into_iter()
+        // Not before a note marker that ends a word ("word¹"); one after a
+        // space starts the next word, and breaking before it is fine.
+        .filter(|&(i, _)| {
+            !out.text.span_at(i).marker || out.text.text[..i].ends_with(char::is_whitespace)
+        })
+        .chain([(len, Opportunity::Mandatory)])
         .collect();
     let mut start = 0;
     for (end, opportunity) in opportunities {
         let segment = out.text.text[start..end].to_owned();
         let content_end = start + segment.trim_end().len();
-        let ends_text = end == out.text.text.len();
-        push_content(ctx, &mut out, start..content_end, hyphenate);
+        push_content(ctx, &mut out, start..content_end, hyphenation);
         let trailing = &segment[content_end - start..];
-        if ends_text {
+        if end == len {
             break;
         }
-        if trailing.contains('\n') || opportunity == BreakOpportunity::Mandatory {
+        if trailing.contains('\n') || opportunity == Opportunity::Mandatory {
             push_forced_break(&mut out);
         } else if !trailing.is_empty() {
             let style = out.text.span_at(content_end).style;
@@ -99,7 +125,23 @@ pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prep
                     stretch,
                     shrink,
                 },
-                Slot::Space { style },
+                Slot::Space {
+                    style,
+                    at: content_end,
+                },
+            );
+        } else if opportunity == Opportunity::Tight {
+            let stretch = match mode {
+                Mode::Justified => out.text.span_at(start).style.size * TIGHT_STRETCH,
+                Mode::Ragged => 0.0,
+            };
+            out.push(
+                Element::Glue {
+                    width: 0.0,
+                    stretch,
+                    shrink: 0.0,
+                },
+                Slot::Gap,
             );
         } else {
             let after_dash = segment.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
@@ -143,7 +185,12 @@ fn push_forced_break(out: &mut Prepared) {
 }
 
 /// Pushes the boxes (and hyphenation penalties) of one word.
-fn push_content(ctx: &Ctx, out: &mut Prepared, range: Range<usize>, hyphenate: bool) {
+fn push_content(
+    ctx: &Ctx,
+    out: &mut Prepared,
+    range: Range<usize>,
+    hyphenation: Option<hypher::Lang>,
+) {
     let spans: Vec<Span> = out
         .text
         .spans
@@ -153,46 +200,57 @@ fn push_content(ctx: &Ctx, out: &mut Prepared, range: Range<usize>, hyphenate: b
         .collect();
     for span in spans {
         let part = span.range.start.max(range.start)..span.range.end.min(range.end);
-        let cuts = if hyphenate && !span.marker {
-            hyphenation_points(&out.text.text, part.clone())
-        } else {
-            vec![]
-        };
-        for piece in shape_piece(ctx, &out.text.text, part, &span, &cuts) {
-            let is_cut = cuts.contains(&piece.range.start);
-            if is_cut {
-                let style = out.pieces.last().map_or(span.style, |p| p.style);
-                let width = hyphen_width(ctx, style);
+        for (run, level) in out.levels.runs(part) {
+            // Right-to-left scripts have no hyphenation patterns; an
+            // embedded left-to-right word is hyphenated as the language's.
+            let cuts = match hyphenation {
+                Some(lang) if !span.marker && level.is_ltr() => {
+                    hyphenation_points(&out.text.text, run.clone(), lang)
+                }
+                _ => vec![],
+            };
+            for piece in shape_piece(ctx, &out.text.text, run, &span, level, &cuts) {
+                let is_cut = cuts.contains(&piece.range.start);
+                if is_cut {
+                    let style = out.pieces.last().map_or(span.style, |p| p.style);
+                    let width = hyphen_width(ctx, style);
+                    out.push(
+                        Element::Penalty {
+                            width,
+                            cost: HYPHEN_PENALTY,
+                            flagged: true,
+                        },
+                        Slot::Hyphen { style },
+                    );
+                }
                 out.push(
-                    Element::Penalty {
-                        width,
-                        cost: HYPHEN_PENALTY,
-                        flagged: true,
-                    },
-                    Slot::Hyphen { style },
+                    Element::Box { width: piece.width },
+                    Slot::Piece(out.pieces.len()),
                 );
+                out.pieces.push(piece);
             }
-            out.push(
-                Element::Box { width: piece.width },
-                Slot::Piece(out.pieces.len()),
-            );
-            out.pieces.push(piece);
         }
     }
 }
 
-/// Shapes `range` of `text` and cuts the result into pieces at every face
-/// change and at those `cuts` that fall on cluster boundaries.
+/// Shapes `range` of `text` (all at bidi `level`) and cuts the result into
+/// pieces at every face change and at those `cuts` that fall on cluster
+/// boundaries.
 fn shape_piece(
     ctx: &Ctx,
     text: &str,
     range: Range<usize>,
     span: &Span,
+    level: Level,
     cuts: &[usize],
 ) -> Vec<Piece> {
-    let runs = ctx
-        .shaper
-        .shape(ctx.book, span.style.font, &text[range.clone()]);
+    let runs = ctx.shaper.shape(
+        ctx.book,
+        span.style.font,
+        &text[range.clone()],
+        level.is_rtl(),
+        &ctx.doc.lang,
+    );
     let mut pieces = Vec::new();
     for run in runs.iter() {
         let face = ctx.book.face(run.font);
@@ -201,14 +259,20 @@ fn shape_piece(
             font: run.font,
             ..span.style
         };
+        // Cluster starts in logical order: a cluster ends where the next
+        // one starts, whichever way its glyphs run.
+        let mut starts: Vec<u32> = run.glyphs.iter().map(|g| g.cluster).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let cluster_end = |cluster: u32| {
+            starts
+                .get(starts.partition_point(|&s| s <= cluster))
+                .map_or(range.start + run.end, |&next| range.start + next as usize)
+        };
         let mut current: Option<Piece> = None;
         for (i, g) in run.glyphs.iter().enumerate() {
             let cluster = range.start + g.cluster as usize;
-            let cluster_end = run
-                .glyphs
-                .get(i + 1..)
-                .and_then(|rest| rest.iter().find(|n| n.cluster != g.cluster))
-                .map_or(range.start + run.end, |n| range.start + n.cluster as usize);
+            let end = cluster_end(g.cluster);
             let starts_cluster = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
             let cut_here = starts_cluster && cuts.contains(&cluster);
             if cut_here || current.is_none() {
@@ -219,6 +283,7 @@ fn shape_piece(
                     glyphs: vec![],
                     width: 0.0,
                     link: span.link.clone(),
+                    level,
                 });
             }
             let piece = current.as_mut().expect("piece started above");
@@ -228,10 +293,11 @@ fn shape_piece(
                 x_advance: advance,
                 x_offset: g.x_offset as f32 * scale,
                 y_offset: g.y_offset as f32 * scale,
-                range: cluster..cluster_end.max(cluster),
+                range: cluster..end.max(cluster),
             });
             piece.width += advance;
-            piece.range.end = piece.range.end.max(cluster_end);
+            piece.range.start = piece.range.start.min(cluster);
+            piece.range.end = piece.range.end.max(end);
         }
         pieces.extend(current);
     }
@@ -241,14 +307,18 @@ fn shape_piece(
 /// Byte offsets inside `range` where the word may be hyphenated. Only the
 /// alphabetic core of a word is hyphenated (not "2009," or "U.S."), and not
 /// words in capitals, which are names or acronyms.
-fn hyphenation_points(text: &str, range: Range<usize>) -> Vec<usize> {
+fn hyphenation_points(text: &str, range: Range<usize>, lang: hypher::Lang) -> Vec<usize> {
+    // Letters and the marks that combine with them (Devanagari's virama
+    // and vowel signs are marks).
+    let in_word =
+        |c: char| c.is_alphabetic() || c.general_category_group() == GeneralCategoryGroup::Mark;
     let word = &text[range.clone()];
     let core_start = word.find(char::is_alphabetic);
     let Some(core_start) = core_start else {
         return vec![];
     };
     let core_len = word[core_start..]
-        .find(|c: char| !c.is_alphabetic())
+        .find(|c: char| !in_word(c))
         .unwrap_or(word.len() - core_start);
     let core = &word[core_start..core_start + core_len];
     if core.chars().count() < 6 || core.chars().filter(|c| c.is_uppercase()).count() > 1 {
@@ -256,7 +326,7 @@ fn hyphenation_points(text: &str, range: Range<usize>) -> Vec<usize> {
     }
     let mut offset = range.start + core_start;
     let mut points = Vec::new();
-    let syllables: Vec<&str> = hypher::hyphenate(core, hypher::Lang::English).collect();
+    let syllables: Vec<&str> = hypher::hyphenate(core, lang).collect();
     for syllable in &syllables[..syllables.len().saturating_sub(1)] {
         offset += syllable.len();
         points.push(offset);
@@ -265,7 +335,9 @@ fn hyphenation_points(text: &str, range: Range<usize>) -> Vec<usize> {
 }
 
 fn advance_of(ctx: &Ctx, style: RunStyle, s: &str) -> f32 {
-    let runs = ctx.shaper.shape(ctx.book, style.font, s);
+    let runs = ctx
+        .shaper
+        .shape(ctx.book, style.font, s, false, &ctx.doc.lang);
     runs.iter()
         .map(|run| {
             let scale = style.size / ctx.book.face(run.font).units_per_em;

@@ -1,10 +1,22 @@
 //! Turns chosen breaks into positioned lines of text runs.
 //!
+//! A line's parts (pieces, spaces, a final hyphen) are taken in logical
+//! order, placed in visual order (bidi rule L2), and drawn as text runs in
+//! logical order, so the content stream reads in logical order while glyphs
+//! land where they are seen. A right-to-left run keeps its logical text and
+//! lists its glyphs left to right, as PDF readers expect; see
+//! [`split_clusters`] for how it is cut so the PDF says so.
+//!
 //! Word spaces are drawn as space glyphs whose advance carries the
 //! justification, so a PDF reader extracts real spaces; a hyphen added at a
 //! line end carries a soft hyphen (U+00AD) as its source text, so copied
 //! text and screen readers get the word unbroken.
 
+use std::ops::Range;
+
+use unicode_bidi::Level;
+
+use super::bidi::visual_order;
 use super::collect::LinkTo;
 use super::elements::{Piece, Prepared, Slot};
 use super::knuth_plass::{Break, Element, Mode};
@@ -12,7 +24,9 @@ use crate::context::Ctx;
 use crate::frame::{Glyph, Item, ItemKind, Point, Role, Size, TextRun};
 use crate::style::RunStyle;
 
-/// Horizontal placement of lines that are not justified.
+/// Horizontal placement of lines that are not justified, relative to the
+/// paragraph's direction: `Start` is the left edge of left-to-right text
+/// and the right edge of right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Start,
@@ -56,23 +70,34 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
     for (n, brk) in breaks.iter().enumerate() {
         let is_last = n + 1 == breaks.len();
         let first = first_of_line(&prepared.elements, start);
-        let ratio = if spec.mode == Mode::Justified && !is_last {
-            brk.ratio.max(-1.0)
-        } else {
-            0.0
+        let ratio = match spec.mode {
+            // The last line keeps its natural spacing, unless it is too
+            // long for the measure: then its spaces shrink, as the breaker
+            // counted on when it chose the break.
+            Mode::Justified if is_last => brk.ratio.clamp(-1.0, 0.0),
+            Mode::Justified => brk.ratio.max(-1.0),
+            Mode::Ragged => 0.0,
         };
-        let mut line = draw_line(ctx, prepared, first..brk.index, ratio, spec, n == 0);
+        let mut parts = parts(ctx, prepared, first..brk.index, ratio);
+        let hyphenated = if let Slot::Hyphen { style } = prepared.slots[brk.index] {
+            let level = parts.last().map_or(Level::ltr(), |p| p.level);
+            parts.push(Part::drawn(
+                shaped_text(ctx, style, "-", "\u{ad}"),
+                style,
+                level,
+                None,
+            ));
+            true
+        } else {
+            false
+        };
+        let mut line = draw_line(prepared, &mut parts, spec, n == 0, hyphenated);
         if brk.overfull {
             ctx.warn(format!(
                 "a line is wider than its measure ({:.0} pt): “{}”",
                 spec.measure,
                 line_text(prepared, first..brk.index).trim()
             ));
-        }
-        if let Slot::Hyphen { style } = prepared.slots[brk.index] {
-            let x = line_end(&line);
-            let hyphen = shaped_text(ctx, style, "-", "\u{ad}");
-            push_run(&mut line, spec, x, style, hyphen);
         }
         line.footnotes = prepared
             .text
@@ -100,7 +125,7 @@ fn first_of_line(elements: &[Element], mut i: usize) -> usize {
     i
 }
 
-fn line_covers(prepared: &Prepared, range: std::ops::Range<usize>, offset: usize) -> bool {
+fn line_covers(prepared: &Prepared, range: Range<usize>, offset: usize) -> bool {
     range
         .filter_map(|e| match prepared.slots[e] {
             Slot::Piece(p) => Some(&prepared.pieces[p]),
@@ -109,7 +134,7 @@ fn line_covers(prepared: &Prepared, range: std::ops::Range<usize>, offset: usize
         .any(|p| p.range.contains(&offset))
 }
 
-fn line_text(prepared: &Prepared, range: std::ops::Range<usize>) -> String {
+fn line_text(prepared: &Prepared, range: Range<usize>) -> String {
     range
         .filter_map(|e| match prepared.slots[e] {
             Slot::Piece(p) => Some(prepared.text.text[prepared.pieces[p].range.clone()].to_owned()),
@@ -119,40 +144,74 @@ fn line_text(prepared: &Prepared, range: std::ops::Range<usize>) -> String {
         .collect()
 }
 
-fn draw_line(
-    ctx: &Ctx,
-    prepared: &Prepared,
-    range: std::ops::Range<usize>,
-    ratio: f32,
-    spec: &LineSpec,
-    first_line: bool,
-) -> Line {
-    let mut line = Line {
-        height: spec.leading,
-        ..Line::default()
+/// Something on a line, in logical order: a run of glyphs to draw, or
+/// space that draws nothing.
+struct Part {
+    /// Source text and glyphs, ranges relative to the text; `None` for
+    /// space that draws nothing (glue between ideographs, or an element
+    /// that only ends a link).
+    glyphs: Option<(String, Vec<Glyph>)>,
+    style: Option<RunStyle>,
+    width: f32,
+    level: Level,
+    link: Option<LinkTo>,
+    /// Left edge, set once the line is placed.
+    x: f32,
+}
+
+impl Part {
+    fn drawn(
+        (text, glyphs): (String, Vec<Glyph>),
+        style: RunStyle,
+        level: Level,
+        link: Option<LinkTo>,
+    ) -> Part {
+        Part {
+            width: glyphs.iter().map(|g| g.x_advance).sum(),
+            glyphs: Some((text, glyphs)),
+            style: Some(style),
+            level,
+            link,
+            x: 0.0,
+        }
+    }
+
+    fn blank(width: f32, level: Level) -> Part {
+        Part {
+            glyphs: None,
+            style: None,
+            width,
+            level,
+            link: None,
+            x: 0.0,
+        }
+    }
+}
+
+/// The parts of elements `range`, with glue set at `ratio`.
+fn parts(ctx: &Ctx, prepared: &Prepared, range: Range<usize>, ratio: f32) -> Vec<Part> {
+    let set = |width: f32, stretch: f32, shrink: f32| {
+        width
+            + if ratio >= 0.0 {
+                ratio * stretch
+            } else {
+                ratio * shrink
+            }
     };
-    let natural: f32 = range
-        .clone()
-        .map(|e| match prepared.elements[e] {
-            Element::Box { width } => width,
-            Element::Glue { width, .. } if width.is_finite() => width,
-            _ => 0.0,
-        })
-        .sum();
-    let indent = if first_line { spec.indent } else { 0.0 };
-    let free = (spec.measure - indent - natural).max(0.0);
-    let mut x = indent
-        + match (spec.mode, spec.align) {
-            (Mode::Ragged, Align::End) => free,
-            _ => 0.0,
-        };
-    let mut link_start: Option<(f32, LinkTo, RunStyle)> = None;
+    let mut parts: Vec<Part> = Vec::with_capacity(range.len());
     for e in range {
-        let (advance, drawn) = match (prepared.elements[e], prepared.slots[e]) {
+        let part = match (prepared.elements[e], prepared.slots[e]) {
             (Element::Box { width }, Slot::Piece(p)) => {
                 let piece = &prepared.pieces[p];
-                push_run(&mut line, spec, x, piece.style, piece_run(prepared, piece));
-                (width, Some(piece))
+                Part {
+                    width,
+                    ..Part::drawn(
+                        piece_run(prepared, piece),
+                        piece.style,
+                        piece.level,
+                        piece.link.clone(),
+                    )
+                }
             }
             (
                 Element::Glue {
@@ -160,54 +219,177 @@ fn draw_line(
                     stretch,
                     shrink,
                 },
-                Slot::Space { style },
+                Slot::Space { style, at },
             ) => {
-                let set = width
-                    + if ratio >= 0.0 {
-                        ratio * stretch
-                    } else {
-                        ratio * shrink
-                    };
+                let set = set(width, stretch, shrink);
                 let mut space = shaped_text(ctx, style, " ", " ");
                 let count = space.1.len().max(1) as f32;
                 space.1.iter_mut().for_each(|g| g.x_advance = set / count);
-                push_run(&mut line, spec, x, style, space);
-                (set, None)
-            }
-            _ => (0.0, None),
-        };
-        // Merge link areas across the pieces and spaces of one link.
-        let link = drawn.and_then(|p| p.link.clone().map(|l| (l, p.style)));
-        match (&link_start, link) {
-            (Some((_, current, _)), Some((next, _))) if *current == next => {}
-            (_, next) => {
-                if let Some((start, target, style)) = link_start.take() {
-                    push_link(&mut line, spec, start, x, target, style);
+                Part {
+                    width: set,
+                    ..Part::drawn(space, style, prepared.levels.at(at), None)
                 }
-                link_start = next.map(|(target, style)| (x, target, style));
             }
+            (
+                Element::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                Slot::Gap,
+            ) => Part::blank(set(width, stretch, shrink), level_before(&parts)),
+            // Penalties and forced-break glue take no room, but like any
+            // non-piece they end a link area.
+            _ => Part::blank(0.0, level_before(&parts)),
+        };
+        parts.push(part);
+    }
+    parts
+}
+
+fn level_before(parts: &[Part]) -> Level {
+    parts.last().map_or(Level::ltr(), |p| p.level)
+}
+
+/// Places `parts` on the line and draws them; the last part is a hyphen
+/// added at the break if `hyphenated`.
+fn draw_line(
+    prepared: &Prepared,
+    parts: &mut [Part],
+    spec: &LineSpec,
+    first_line: bool,
+    hyphenated: bool,
+) -> Line {
+    let mut line = Line {
+        height: spec.leading,
+        ..Line::default()
+    };
+    let natural: f32 = parts.iter().map(|p| p.width).sum();
+    let indent = if first_line { spec.indent } else { 0.0 };
+    let free = (spec.measure - indent - natural).max(0.0);
+    let end_aligned = spec.mode == Mode::Ragged && spec.align == Align::End;
+    // The start edge is the right one in right-to-left paragraphs.
+    let mut x = match (prepared.levels.rtl, end_aligned) {
+        (false, false) => indent,
+        (false, true) => indent + free,
+        (true, false) => free,
+        (true, true) => 0.0,
+    };
+    let levels: Vec<Level> = parts.iter().map(|p| p.level).collect();
+    for i in visual_order(&levels) {
+        parts[i].x = x;
+        x += parts[i].width;
+    }
+
+    // A hyphen added at the break is drawn after the line's links are
+    // closed: it belongs to no link.
+    let hyphen = parts.len() - usize::from(hyphenated);
+    let mut last_rtl = false;
+    let mut link: Option<(f32, f32, LinkTo, RunStyle)> = None;
+    for part in &mut parts[..hyphen] {
+        if let (Some(glyphs), Some(style)) = (part.glyphs.take(), part.style) {
+            push_run(&mut line, spec, part, style, glyphs, &mut last_rtl);
         }
-        x += advance;
-        if drawn.is_none()
-            && matches!(prepared.slots[e], Slot::Nothing)
-            && let Some((start, target, style)) = link_start.take()
-        {
-            push_link(&mut line, spec, start, x, target, style);
+        // Consecutive pieces of one link share an area; anything else
+        // (a space, a hyphenation point) ends it.
+        match (&mut link, &part.link, part.style) {
+            (Some((start, end, current, _)), Some(next), _) if current == next => {
+                *start = start.min(part.x);
+                *end = end.max(part.x + part.width);
+            }
+            (_, next, style) => {
+                if let Some(done) = link.take() {
+                    push_link(&mut line, spec, done);
+                }
+                link = next
+                    .clone()
+                    .zip(style)
+                    .map(|(target, style)| (part.x, part.x + part.width, target, style));
+            }
         }
     }
-    if let Some((start, target, style)) = link_start.take() {
-        push_link(&mut line, spec, start, x, target, style);
+    if let Some(done) = link.take() {
+        push_link(&mut line, spec, done);
+    }
+    for part in &mut parts[hyphen..] {
+        if let (Some(glyphs), Some(style)) = (part.glyphs.take(), part.style) {
+            push_run(&mut line, spec, part, style, glyphs, &mut last_rtl);
+        }
+    }
+    if levels.iter().any(|l| l.is_rtl()) {
+        line.items = line.items.into_iter().flat_map(split_clusters).collect();
     }
     line
+}
+
+/// A right-to-left run (its glyphs' clusters decrease) cut so that each
+/// piece either has one glyph per cluster or is a single cluster of several
+/// glyphs (a letter and its marks), the pieces in logical order. The PDF
+/// writer marks a run whose clusters strictly decrease as reversed
+/// characters (`/ReversedChars`), and a cluster of several glyphs with its
+/// text (`/ActualText`), so readers get the text in logical order; a run
+/// with both would be neither.
+fn split_clusters(item: Item) -> Vec<Item> {
+    let ItemKind::Text(run) = &item.kind else {
+        return vec![item];
+    };
+    let (Some(first), Some(last)) = (run.glyphs.first(), run.glyphs.last()) else {
+        return vec![item];
+    };
+    let shared = |i: usize| {
+        let range = &run.glyphs[i].range;
+        (i > 0 && run.glyphs[i - 1].range == *range)
+            || run.glyphs.get(i + 1).is_some_and(|g| g.range == *range)
+    };
+    if first.range.start <= last.range.start || !(0..run.glyphs.len()).any(shared) {
+        return vec![item];
+    }
+    // Cut before glyph i where it starts or ends a shared cluster.
+    let mut pieces: Vec<(usize, usize)> = vec![(0, 1)];
+    for i in 1..run.glyphs.len() {
+        let same_cluster = run.glyphs[i - 1].range == run.glyphs[i].range;
+        let current = pieces.last_mut().expect("starts with one");
+        if same_cluster || (!shared(i - 1) && !shared(i)) {
+            current.1 = i + 1;
+        } else {
+            pieces.push((i, i + 1));
+        }
+    }
+    let mut x = item.pos.x;
+    let mut out: Vec<Item> = pieces
+        .into_iter()
+        .map(|(from, to)| {
+            let glyphs = &run.glyphs[from..to];
+            let start = glyphs.iter().map(|g| g.range.start).min().unwrap_or(0);
+            let end = glyphs.iter().map(|g| g.range.end).max().unwrap_or(0);
+            let piece = TextRun {
+                text: run.text[start..end].to_owned(),
+                glyphs: glyphs
+                    .iter()
+                    .map(|g| Glyph {
+                        range: g.range.start - start..g.range.end - start,
+                        ..g.clone()
+                    })
+                    .collect(),
+                ..run.clone()
+            };
+            let pos = Point::new(x, item.pos.y);
+            x += piece.width();
+            Item {
+                pos,
+                kind: ItemKind::Text(piece),
+                role: item.role,
+            }
+        })
+        .collect();
+    out.reverse();
+    out
 }
 
 fn push_link(
     line: &mut Line,
     spec: &LineSpec,
-    start: f32,
-    end: f32,
-    target: LinkTo,
-    style: RunStyle,
+    (start, end, target, style): (f32, f32, LinkTo, RunStyle),
 ) {
     let top = spec.baseline - style.rise - style.size * 0.9;
     let size = Size::new(end - start, style.size * 1.15);
@@ -241,42 +423,40 @@ fn piece_run(prepared: &Prepared, piece: &Piece) -> (String, Vec<Glyph>) {
 
 /// Shapes `drawn` and labels the glyphs with `source` as their text.
 fn shaped_text(ctx: &Ctx, style: RunStyle, drawn: &str, source: &str) -> (String, Vec<Glyph>) {
-    let runs = ctx.shaper.shape(ctx.book, style.font, drawn);
-    let scale = style.size / ctx.book.face(style.font).units_per_em;
+    let runs = ctx
+        .shaper
+        .shape(ctx.book, style.font, drawn, false, &ctx.doc.lang);
     let glyphs = runs
         .iter()
-        .flat_map(|r| r.glyphs.iter())
-        .map(|g| Glyph {
-            id: g.id,
-            x_advance: g.x_advance as f32 * scale,
-            x_offset: g.x_offset as f32 * scale,
-            y_offset: g.y_offset as f32 * scale,
-            range: 0..source.len(),
+        .flat_map(|r| {
+            let scale = style.size / ctx.book.face(r.font).units_per_em;
+            r.glyphs.iter().map(move |g| Glyph {
+                id: g.id,
+                x_advance: g.x_advance as f32 * scale,
+                x_offset: g.x_offset as f32 * scale,
+                y_offset: g.y_offset as f32 * scale,
+                range: 0..source.len(),
+            })
         })
         .collect();
     (source.to_owned(), glyphs)
 }
 
-fn line_end(line: &Line) -> f32 {
-    line.items
-        .iter()
-        .filter_map(|item| match &item.kind {
-            ItemKind::Text(run) => Some(item.pos.x + run.width()),
-            _ => None,
-        })
-        .fold(0.0, f32::max)
-}
-
-/// Appends glyphs at `x`, extending the previous run when its style and
-/// position continue, so a line is a handful of runs, not one per word.
+/// Appends a part's glyphs, extending the previous run when its style and
+/// direction are the same and the part continues it on the page (to the
+/// right of a left-to-right run, to the left of a right-to-left one), so a
+/// line is a handful of runs, not one per word. `last_rtl` tells the
+/// direction of the line's last run.
 fn push_run(
     line: &mut Line,
     spec: &LineSpec,
-    x: f32,
+    part: &Part,
     style: RunStyle,
     (text, glyphs): (String, Vec<Glyph>),
+    last_rtl: &mut bool,
 ) {
     let y = spec.baseline - style.rise;
+    let rtl = part.level.is_rtl();
     if let Some(Item {
         pos,
         kind: ItemKind::Text(run),
@@ -286,18 +466,30 @@ fn push_run(
         && run.size == style.size
         && run.fill == style.color
         && pos.y == y
-        && (pos.x + run.width() - x).abs() < 0.01
+        && *last_rtl == rtl
+        && if rtl {
+            (part.x + part.width - pos.x).abs() < 0.01
+        } else {
+            (pos.x + run.width() - part.x).abs() < 0.01
+        }
     {
         let base = run.text.len();
-        run.text.push_str(&text);
-        run.glyphs.extend(glyphs.into_iter().map(|g| Glyph {
+        let shifted = glyphs.into_iter().map(|g| Glyph {
             range: g.range.start + base..g.range.end + base,
             ..g
-        }));
+        });
+        run.text.push_str(&text);
+        if rtl {
+            run.glyphs.splice(0..0, shifted);
+            pos.x = part.x;
+        } else {
+            run.glyphs.extend(shifted);
+        }
         return;
     }
+    *last_rtl = rtl;
     line.items.push(Item {
-        pos: Point::new(x, y),
+        pos: Point::new(part.x, y),
         kind: ItemKind::Text(TextRun {
             font: style.font,
             size: style.size,

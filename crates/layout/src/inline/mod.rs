@@ -1,10 +1,17 @@
 //! Paragraph layout: `collect → prepare → break → build lines`.
+//!
+//! `prepare` is `segment` (break opportunities by script and language),
+//! `bidi` (embedding levels) and `elements` (shaped pieces, glue and
+//! penalties); `lines` reorders each line for display.
 
+mod bidi;
 mod collect;
 mod elements;
 pub mod knuth_plass;
 mod lines;
+mod segment;
 
+pub use bidi::is_rtl_paragraph;
 pub use lines::{Align, Line, PendingLink};
 
 use folio_model::doc::Inline;

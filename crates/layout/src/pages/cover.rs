@@ -1,4 +1,7 @@
 //! The cover: a full-bleed colour field, the artwork and the title.
+//!
+//! The title is the booklet's first heading; subtitle and imprint are
+//! paragraphs; the artwork is a figure with its text alternative.
 
 use folio_model::doc::{Cover, Inline};
 use folio_model::theme::ColorName;
@@ -12,18 +15,22 @@ use crate::style::{Family, TextStyle};
 pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
     let geometry = &ctx.theme.page;
     let size = Size::new(geometry.width, geometry.height);
-    let x = geometry.margin_inner;
-    let width = geometry.width - geometry.margin_inner - geometry.margin_outer;
+    let area = Area {
+        x: geometry.margin_inner,
+        width: geometry.width - geometry.margin_inner - geometry.margin_outer,
+    };
     let mut items = vec![Item {
         pos: Point::new(0.0, 0.0),
         kind: ItemKind::Rect {
             size,
             fill: ctx.theme.color(ColorName::Cover),
+            bleed: true,
         },
         role: Role::Artifact,
     }];
     let mut y = geometry.margin_top * 1.5;
     let title_size = ctx.theme.type_scale.cover_title_size;
+    let title = Role::Heading(1, ctx.block());
     for (i, line) in cover.title.iter().enumerate() {
         let size = if i == 0 { title_size } else { title_size * 0.6 };
         y = text_block(
@@ -31,9 +38,9 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
             &mut items,
             line,
             TextStyle::new(Family::Heading, size, ColorName::OnCover).bold(),
-            x,
+            title,
+            area,
             y,
-            width,
         );
     }
     let subtitle = TextStyle::new(
@@ -46,9 +53,9 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
         &mut items,
         &cover.subtitle,
         subtitle,
-        x,
+        Role::Paragraph(ctx.block()),
+        area,
         y + title_size * 0.4,
-        width,
     );
     if let Some(image) = &cover.image {
         let aspect = image.height as f32 / image.width.max(1) as f32;
@@ -61,8 +68,9 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
             kind: ItemKind::Image {
                 size: Size::new(image_width, (bottom - top).min(image_height)),
                 image: std::sync::Arc::new(image.clone()),
+                bleed: true,
             },
-            role: Role::Figure,
+            role: Role::Figure(ctx.figure(&image.alt)),
         });
     }
     let imprint = TextStyle::new(
@@ -75,9 +83,9 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
         &mut items,
         &cover.imprint,
         imprint,
-        x,
+        Role::Paragraph(ctx.block()),
+        area,
         geometry.height - geometry.margin_bottom * 1.5,
-        width,
     );
     Page {
         size,
@@ -86,23 +94,18 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
     }
 }
 
-/// Sets `text` ragged at (`x`, `y`) and returns the y below it.
+/// Sets `text` ragged in `area` from `y` down and returns the y below it.
 fn text_block(
     ctx: &Ctx,
     items: &mut Vec<Item>,
     text: &str,
     style: TextStyle,
-    x: f32,
+    role: Role,
+    area: Area,
     mut y: f32,
-    width: f32,
 ) -> f32 {
-    let spec = ParSpec::ragged(style, style.size * 1.15, 0.0, Role::Cover);
-    for line in line_chunks(
-        ctx,
-        &[Inline::Text(text.to_owned())],
-        spec,
-        Area { x, width },
-    ) {
+    let spec = ParSpec::ragged(style, style.size * 1.15, 0.0, role);
+    for line in line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area) {
         items.extend(line.items.into_iter().map(|i| i.shifted(0.0, y)));
         y += line.height;
     }

@@ -6,19 +6,24 @@ use folio_model::theme::ColorName;
 use crate::context::Ctx;
 use crate::flow::{Area, line_chunks};
 use crate::frame::{Item, ItemKind, Point, Role};
-use crate::inline::{Align, ParSpec};
+use crate::inline::{Align, ParSpec, is_rtl_paragraph};
 use crate::style::{Family, TextStyle};
 
 /// Header and footer items for page `index` (0-based; odd indices are
-/// left-hand pages, so the page number sits on the outer edge).
+/// left-hand pages, so the page number sits on the outer edge; in a
+/// right-to-left edition, which opens the other way, right-hand pages).
 pub fn furniture(ctx: &Ctx, index: usize, label: &str, x: f32, measure: f32) -> Vec<Item> {
     let geometry = &ctx.theme.page;
     let size = ctx.theme.type_scale.small_size;
     let style = TextStyle::new(Family::Heading, size, ColorName::Muted);
-    let verso = index % 2 == 1;
-    let align = if verso { Align::Start } else { Align::End };
-    let spec = ParSpec {
-        align,
+    let outer_right = index.is_multiple_of(2) != ctx.rtl();
+    // Alignment is relative to the text's direction.
+    let spec = |text: &str| ParSpec {
+        align: if outer_right == is_rtl_paragraph(text, &ctx.doc.lang) {
+            Align::Start
+        } else {
+            Align::End
+        },
         ..ParSpec::ragged(style, size * 1.2, 0.0, Role::Artifact)
     };
     let area = Area { x, width: measure };
@@ -28,7 +33,7 @@ pub fn furniture(ctx: &Ctx, index: usize, label: &str, x: f32, measure: f32) -> 
     for line in line_chunks(
         ctx,
         &[Inline::Text(ctx.doc.running_header.clone())],
-        spec,
+        spec(&ctx.doc.running_header),
         area,
     )
     .into_iter()
@@ -49,7 +54,8 @@ pub fn furniture(ctx: &Ctx, index: usize, label: &str, x: f32, measure: f32) -> 
 
     let footer_y = geometry.height - geometry.margin_bottom + size * 2.0;
     let text = format!("{} {label}", ctx.doc.page_label);
-    for line in line_chunks(ctx, &[Inline::Text(text)], spec, area)
+    let footer = spec(&text);
+    for line in line_chunks(ctx, &[Inline::Text(text)], footer, area)
         .into_iter()
         .take(1)
     {

@@ -53,8 +53,9 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
     let note_height = |n: usize| notes.get(n).map_or(0.0, |c| c.height + gap);
     let separator = note_size * 1.6;
     let paginator = Paginator::new(&chunks, body_height, &note_height, separator);
-    let (contents, warnings) = paginator.run();
+    let (contents, warnings, errors) = paginator.run();
     warnings.into_iter().for_each(|w| ctx.warn(w));
+    ctx.errors.borrow_mut().extend(errors);
 
     let mut pass = Pass {
         pages: vec![cover::cover_page(ctx, &doc.cover)],
@@ -64,7 +65,9 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
     let mut pending: Vec<(usize, PendingLink)> = Vec::new();
     for content in &contents {
         let index = pass.pages.len();
-        let x0 = if index.is_multiple_of(2) {
+        // Right-hand pages have the binding on the left, except in a
+        // right-to-left book, which opens the other way.
+        let x0 = if index.is_multiple_of(2) != ctx.rtl() {
             geometry.margin_inner
         } else {
             geometry.margin_outer
@@ -125,20 +128,23 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
             }
         };
         for placed in &content.placed {
-            let chunk = match &placed.chunk {
-                PlacedChunk::Body(i) => &chunks[*i],
-                PlacedChunk::RepeatedHeader(header) => header.as_ref(),
-            };
-            place(chunk, placed.y, &mut pass, &mut page);
+            match &placed.chunk {
+                PlacedChunk::Body(i) => place(&chunks[*i], placed.y, &mut pass, &mut page),
+                PlacedChunk::RepeatedHeader(header) => {
+                    place(&repeated(header), placed.y, &mut pass, &mut page)
+                }
+            }
         }
         if !content.footnotes.is_empty() {
             let total = paginator.notes_height(&content.footnotes);
             let mut y = body_height - total + separator;
             let rule_y = geometry.margin_top + y - separator * 0.5;
+            // The short rule above the notes stands where their lines start.
+            let rule_x = if ctx.rtl() { x0 + measure * 0.7 } else { x0 };
             page.items.push(Item {
-                pos: Point::new(x0, rule_y),
+                pos: Point::new(rule_x, rule_y),
                 kind: ItemKind::Line {
-                    to: Point::new(x0 + measure * 0.3, rule_y),
+                    to: Point::new(rule_x + measure * 0.3, rule_y),
                     width: 0.5,
                     color: ctx.theme.color(ColorName::Rule),
                 },
@@ -168,6 +174,14 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         }
     }
     pass
+}
+
+/// A table's header row repeated on a continuation page: furniture that
+/// helps the eye, not content (the header cells are in the table once).
+fn repeated(header: &Chunk) -> Chunk {
+    let mut chunk = header.clone();
+    chunk.items.iter_mut().for_each(|i| i.role = Role::Artifact);
+    chunk
 }
 
 /// One chunk holding several stacked chunks (a footnote's lines).
@@ -202,6 +216,7 @@ fn backgrounds(
                 kind: ItemKind::Rect {
                     size: Size::new(measure, y1 - y0),
                     fill: decor.fill,
+                    bleed: false,
                 },
                 role: Role::Artifact,
             });

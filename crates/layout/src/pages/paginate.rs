@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use crate::flow::chunk::Chunk;
+use crate::frame::ItemKind;
 
 /// A chunk placed on a page, at `y` from the top of the text area.
 #[derive(Debug, Clone)]
@@ -57,10 +58,14 @@ impl<'a> Paginator<'a> {
         }
     }
 
-    /// Returns the pages, and warnings for chunks taller than a page.
-    pub fn run(&self) -> (Vec<PageContent>, Vec<String>) {
+    /// Returns the pages, warnings for chunks that overflow the page they
+    /// are on, and errors for chunks that no page can hold.
+    ///
+    /// Always terminates: every page it ends holds at least one chunk.
+    pub fn run(&self) -> (Vec<PageContent>, Vec<String>, Vec<String>) {
         let mut pages = Vec::new();
         let mut warnings = Vec::new();
+        let mut errors = Vec::new();
         let mut page = PageContent::default();
         let mut first = 0;
         let mut i = 0;
@@ -94,7 +99,23 @@ impl<'a> Paginator<'a> {
             );
             let needed = top + space + chunk.height + self.notes_height(&notes);
             if needed <= self.body_height + 0.01 || !has_body {
-                if needed > self.body_height + 0.01 {
+                let alone = chunk.height + self.notes_height(&chunk.footnotes);
+                if alone > self.body_height + 0.01 {
+                    // Even an empty page is too small: placing it anyway
+                    // would print content over the margin and the footer.
+                    let with_notes = if chunk.footnotes.is_empty() {
+                        ""
+                    } else {
+                        " with its footnotes"
+                    };
+                    errors.push(format!(
+                        "content {:.0} pt tall{with_notes} does not fit on any page (the text \
+                         area is {:.0} pt tall): “{}”",
+                        alone,
+                        self.body_height,
+                        describe(chunk)
+                    ));
+                } else if needed > self.body_height + 0.01 {
                     warnings.push(format!(
                         "content {:.0} pt tall does not fit on a page ({:.0} pt) and overflows it",
                         chunk.height, self.body_height
@@ -126,7 +147,7 @@ impl<'a> Paginator<'a> {
         if !page.placed.is_empty() {
             pages.push(page);
         }
-        (pages, warnings)
+        (pages, warnings, errors)
     }
 
     /// The header to repeat when chunk `i` continues a table from the
@@ -159,5 +180,25 @@ impl<'a> Paginator<'a> {
             return 0.0;
         }
         self.note_separator + notes.iter().map(|&n| (self.note_height)(n)).sum::<f32>()
+    }
+}
+
+/// The start of a chunk's text, to name it in a message.
+fn describe(chunk: &Chunk) -> String {
+    const LENGTH: usize = 80;
+    let text: Vec<&str> = chunk
+        .items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Text(run) => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let text = text.join(" ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = words.join(" ");
+    match text.char_indices().nth(LENGTH) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
 }

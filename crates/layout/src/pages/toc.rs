@@ -56,10 +56,19 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     let number_width = size * 2.2;
     let page_width = size * 3.0;
     let leading = size * 1.35;
-    let text_area = Area {
-        x: indent + number_width,
-        width: measure - indent - number_width - page_width,
+    let role = Role::TocEntry(ctx.block());
+    // Number, title, page number from the start edge: mirrored in a
+    // right-to-left edition.
+    let row = Area {
+        x: 0.0,
+        width: measure,
     };
+    let rtl = ctx.rtl();
+    let text_area = row.part(
+        indent + number_width,
+        measure - indent - number_width - page_width,
+        rtl,
+    );
     let mut chunk = Chunk {
         space_before: if heading.level == 1 {
             leading * 0.6
@@ -69,11 +78,8 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
         ..Chunk::default()
     };
     if let Some(number) = &heading.number {
-        let number_area = Area {
-            x: indent,
-            width: number_width,
-        };
-        let spec = ParSpec::ragged(style, leading, 0.0, Role::TocEntry);
+        let number_area = row.part(indent, number_width, rtl);
+        let spec = ParSpec::ragged(style, leading, 0.0, role);
         if let Some(line) =
             line_chunks(ctx, &[Inline::Text(number.clone())], spec, number_area).pop()
         {
@@ -85,7 +91,7 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     for line in line_chunks(
         ctx,
         &heading.text,
-        ParSpec::ragged(style, leading, 0.0, Role::TocEntry),
+        ParSpec::ragged(style, leading, 0.0, role),
         text_area,
     ) {
         text.stack(line, 0.0);
@@ -95,17 +101,14 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     let page = ctx.page_of(&heading.anchor);
     let spec = ParSpec {
         align: Align::End,
-        ..ParSpec::ragged(style, leading, 0.0, Role::TocEntry)
+        ..ParSpec::ragged(style, leading, 0.0, role)
     };
-    let page_area = Area {
-        x: measure - page_width,
-        width: page_width,
-    };
+    let page_area = row.part(measure - page_width, page_width, rtl);
     if let Some(line) = line_chunks(ctx, &[Inline::Text(page)], spec, page_area).pop() {
         chunk.absorb(line, 0.0, chunk.height - leading);
     }
     chunk.pending_links.push(PendingLink {
-        pos: Point::new(indent, 0.0),
+        pos: Point::new(row.part(indent, measure - indent, rtl).x, 0.0),
         size: Size::new(measure - indent, chunk.height),
         anchor: heading.anchor.clone(),
     });

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Composer, PageRefUse};
+use super::{Composer, PageRefUse, Source};
 use crate::content::{Origin, Text};
 use crate::doc::{Inline, NoteKind, NoteRef};
 use crate::markup::{self, Node};
@@ -21,71 +21,68 @@ pub enum Role {
 }
 
 impl<'p> Composer<'p> {
-    /// `text`, from the file `origin`, as inline content.
+    /// `text`, from the English file `origin`, as inline content in the
+    /// edition's language.
     pub(super) fn inlines(&mut self, origin: Origin, text: &'p Text, role: Role) -> Vec<Inline> {
-        let (nodes, errors) = markup::parse(text.get_ref());
+        let source = self.source(origin, text);
+        let (nodes, errors) = markup::parse(source.text.get_ref());
         for error in errors {
-            let diagnostic = self
-                .file(origin)
-                .error_in(text, error.at, error.message)
+            let diagnostic = source
+                .file
+                .error_in(source.text, error.at, error.message)
                 .with_hint(error.hint);
             self.diagnostics.push(diagnostic);
         }
-        self.convert(origin, text, role, nodes)
+        self.convert(source, role, nodes)
     }
 
     /// `text` with its placeholders filled in, for fields without markup.
     pub(super) fn plain(&mut self, origin: Origin, text: &'p Text) -> String {
-        self.substitute(origin, text, text.get_ref(), 0)
+        let source = self.source(origin, text);
+        self.substitute(source, source.text.get_ref(), 0)
     }
 
-    fn convert(
-        &mut self,
-        origin: Origin,
-        text: &'p Text,
-        role: Role,
-        nodes: Vec<Node>,
-    ) -> Vec<Inline> {
+    fn convert(&mut self, source: Source<'p>, role: Role, nodes: Vec<Node>) -> Vec<Inline> {
         let mut inlines = Vec::with_capacity(nodes.len());
         for node in nodes {
             match node {
                 Node::Text { text: piece, at } => {
-                    inlines.push(Inline::Text(self.substitute(origin, text, &piece, at)))
+                    inlines.push(Inline::Text(self.substitute(source, &piece, at)))
                 }
                 Node::Emphasis(content) => {
-                    inlines.push(Inline::Emphasis(self.convert(origin, text, role, content)))
+                    inlines.push(Inline::Emphasis(self.convert(source, role, content)))
                 }
                 Node::Strong(content) => {
-                    inlines.push(Inline::Strong(self.convert(origin, text, role, content)))
+                    inlines.push(Inline::Strong(self.convert(source, role, content)))
                 }
                 Node::Link { url, content } => inlines.push(Inline::Link {
                     url,
-                    content: self.convert(origin, text, role, content),
+                    content: self.convert(source, role, content),
                 }),
                 Node::LineBreak => inlines.push(Inline::LineBreak),
                 Node::PageRef { anchor, at } => {
                     self.page_refs.push(PageRefUse {
                         anchor: anchor.clone(),
-                        origin,
-                        text,
+                        source,
                         at,
                     });
                     inlines.push(Inline::PageRef { anchor });
                 }
-                Node::NoteRef { id, at } => inlines.extend(self.cite(origin, text, &id, at, role)),
+                Node::NoteRef { id, at } => inlines.extend(self.cite(source, &id, at, role)),
             }
         }
         inlines
     }
 
-    /// `piece`, found at byte `at` of `text`, with placeholders filled in.
-    fn substitute(&mut self, origin: Origin, text: &'p Text, piece: &str, at: usize) -> String {
+    /// `piece`, found at byte `at` of the text of `source`, with
+    /// placeholders filled in.
+    fn substitute(&mut self, source: Source<'p>, piece: &str, at: usize) -> String {
         let (substituted, unknown) = self.values.substitute(piece);
         for (range, name) in unknown {
-            let diagnostic = self
-                .file(origin)
+            let diagnostic = source
+                .file
                 .error_in(
-                    text,
+                    source.text,
                     at + range.start..at + range.end,
                     format!("unknown placeholder {{{name}}}"),
                 )
@@ -98,8 +95,7 @@ impl<'p> Composer<'p> {
     /// The reference to note `id`, numbering the note at its first citation.
     fn cite(
         &mut self,
-        origin: Origin,
-        text: &'p Text,
+        source: Source<'p>,
         id: &str,
         at: Range<usize>,
         role: Role,
@@ -114,7 +110,7 @@ impl<'p> Composer<'p> {
                 "define it in the [footnotes], [endnotes] or [sources] table of the campaign or country file",
             )),
             (_, Some((_, definition)))
-                if origin == Origin::Campaign && definition.origin == Origin::Country =>
+                if source.origin == Origin::Campaign && definition.origin == Origin::Country =>
             {
                 Some((
                     format!("campaign text cites the country's note \"{id}\""),
@@ -132,9 +128,9 @@ impl<'p> Composer<'p> {
             _ => None,
         };
         if let Some((message, hint)) = problem {
-            let diagnostic = self
-                .file(origin)
-                .error_in(text, at, message)
+            let diagnostic = source
+                .file
+                .error_in(source.text, at, message)
                 .with_hint(hint);
             self.diagnostics.push(diagnostic);
             return None;

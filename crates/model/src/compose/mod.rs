@@ -1,10 +1,14 @@
-//! One country's booklet as a [`Document`].
+//! One edition, a country's booklet in a language, as a [`Document`].
 //!
 //! Composing reads every text of the campaign and the country in reading
 //! order, so it is also where text-level problems are found: unknown
 //! placeholders, notes cited but not defined, page references to anchors
 //! that do not exist, markup that is not inline. [`crate::Project::load`]
 //! composes every country once to report them all before any build.
+//!
+//! In another language, each English text is looked up in the edition's
+//! [`Strings`] and its translation composed instead, with problems pointing
+//! into the translation's file.
 
 mod goals;
 mod inlines;
@@ -18,6 +22,8 @@ use crate::dataset::{Category, Dataset};
 use crate::diag::Diagnostic;
 use crate::doc::{Block, Cover, Document, Image, Note, NoteKind};
 use crate::figures::Share;
+use crate::formats::Formats;
+use crate::i18n::Strings;
 use crate::load::files::{Loaded, SourceFile};
 use crate::notes::{self, Definition};
 use crate::placeholders::{Placeholder, Values};
@@ -30,17 +36,26 @@ pub struct Composition {
     pub cited: BTreeSet<String>,
 }
 
-/// What every booklet is composed from besides its country's file.
+/// What every booklet of a language is composed from besides its
+/// country's file.
 #[derive(Debug, Clone, Copy)]
 pub struct Shared<'a> {
     pub campaign: &'a Loaded<Campaign>,
     pub dataset: &'a Dataset,
+    /// The language's interface words.
     pub locale: &'a Locale,
+    /// BCP 47 tag of the language, for the document and its formats.
+    pub lang: &'a str,
     pub cover: Option<&'a Image>,
 }
 
-pub fn compose(shared: Shared<'_>, country: &Loaded<Country>) -> Composition {
-    let mut composer = Composer::new(shared, country);
+/// `country`'s booklet, with the translations of `strings`.
+pub fn compose<'p>(
+    shared: Shared<'p>,
+    country: &'p Loaded<Country>,
+    strings: &'p Strings<'p>,
+) -> Composition {
+    let mut composer = Composer::new(shared, country, strings);
     let blocks = composer.body();
     let document = composer.document(blocks);
     composer.check_page_refs(&document);
@@ -55,6 +70,8 @@ pub fn compose(shared: Shared<'_>, country: &Loaded<Country>) -> Composition {
 struct Composer<'p> {
     shared: Shared<'p>,
     country: &'p Loaded<Country>,
+    strings: &'p Strings<'p>,
+    formats: Formats,
     /// The country's category, when the dataset lists it.
     category: Option<Category>,
     values: Values,
@@ -75,26 +92,42 @@ struct Composer<'p> {
 
 struct PageRefUse<'p> {
     anchor: String,
-    origin: Origin,
-    text: &'p Text,
+    source: Source<'p>,
     at: Range<usize>,
 }
 
+/// A text as the edition prints it: the English, or its translation, with
+/// the file it is in.
+#[derive(Debug, Clone, Copy)]
+struct Source<'p> {
+    /// The English text's file, which decides what it may cite.
+    origin: Origin,
+    file: &'p SourceFile,
+    text: &'p Text,
+}
+
 impl<'p> Composer<'p> {
-    fn new(shared: Shared<'p>, country: &'p Loaded<Country>) -> Composer<'p> {
+    fn new(
+        shared: Shared<'p>,
+        country: &'p Loaded<Country>,
+        strings: &'p Strings<'p>,
+    ) -> Composer<'p> {
         let campaign = &shared.campaign.content;
+        let formats = Formats::new(shared.lang);
         let category = shared
             .dataset
             .category_of(country.content.dataset_name().get_ref());
+        let name = |text: &'p Text| {
+            strings
+                .text(Origin::Country, text)
+                .map_or(text.get_ref(), |localised| localised.text.get_ref())
+        };
         let mut values = Values::default();
-        values.set(Placeholder::Country, country.content.name.get_ref());
-        values.set(
-            Placeholder::TheCountry,
-            country.content.name_in_text.get_ref(),
-        );
+        values.set(Placeholder::Country, name(&country.content.name));
+        values.set(Placeholder::TheCountry, name(&country.content.name_in_text));
         values.set(
             Placeholder::CountriesTotal,
-            shared.dataset.total().to_string(),
+            formats.count(shared.dataset.total()),
         );
         let indicators: usize = campaign
             .goals
@@ -102,15 +135,15 @@ impl<'p> Composer<'p> {
             .iter()
             .map(|goal| goal.indicators.get_ref().len())
             .sum();
-        values.set(Placeholder::IndicatorsTotal, indicators.to_string());
-        values.set(Placeholder::AsOf, &shared.dataset.as_of);
+        values.set(Placeholder::IndicatorsTotal, formats.count(indicators));
+        values.set(Placeholder::AsOf, formats.month(shared.dataset.as_of));
         if let Some(category) = category {
             let share = Share::of(shared.dataset, category);
             values.set(
                 Placeholder::CategoryPercent,
-                format!("{}%", share.percent()),
+                formats.percent(share.percent()),
             );
-            values.set(Placeholder::CategoryCount, share.count.to_string());
+            values.set(Placeholder::CategoryCount, formats.count(share.count));
             values.set(
                 Placeholder::CategoryPhrase,
                 &shared.locale.categories.get(category).phrase,
@@ -119,6 +152,8 @@ impl<'p> Composer<'p> {
         Composer {
             shared,
             country,
+            strings,
+            formats,
             category,
             values,
             definitions: notes::definitions(campaign, &country.content),
@@ -136,7 +171,7 @@ impl<'p> Composer<'p> {
         let campaign = &self.shared.campaign.content;
         let locale = self.shared.locale;
         Document {
-            lang: crate::load::LANG.to_owned(),
+            lang: self.shared.lang.to_owned(),
             title: self.plain(Origin::Campaign, &campaign.document_title),
             author: self.plain(Origin::Campaign, &campaign.author),
             subject: self.plain(Origin::Campaign, &campaign.name),
@@ -189,9 +224,10 @@ impl<'p> Composer<'p> {
             .iter()
             .filter(|r| !is_target(&r.anchor))
             .map(|r| {
-                self.file(r.origin)
+                r.source
+                    .file
                     .error_in(
-                        r.text,
+                        r.source.text,
                         r.at.clone(),
                         format!("no place in the booklet is called \"#{}\"", r.anchor),
                     )
@@ -201,10 +237,22 @@ impl<'p> Composer<'p> {
         self.diagnostics.extend(diagnostics);
     }
 
-    fn file(&self, origin: Origin) -> &'p SourceFile {
-        match origin {
-            Origin::Campaign => &self.shared.campaign.file,
-            Origin::Country => &self.country.file,
+    /// `text`, of the English file `origin`, as the edition prints it.
+    fn source(&self, origin: Origin, text: &'p Text) -> Source<'p> {
+        match self.strings.text(origin, text) {
+            Some(localised) => Source {
+                origin,
+                file: localised.file,
+                text: localised.text,
+            },
+            None => Source {
+                origin,
+                file: match origin {
+                    Origin::Campaign => &self.shared.campaign.file,
+                    Origin::Country => &self.country.file,
+                },
+                text,
+            },
         }
     }
 

@@ -49,10 +49,14 @@ impl<'p> Composer<'p> {
         ));
         let shared = self.shared;
         let (bars, alt) =
-            figures::category_bars(shared.dataset, &shared.locale.categories, self.category);
+            figures::category_bars(shared.dataset, shared.locale, &self.formats, self.category);
         blocks.push(self.figure(1, &overview.chart_title, FigureBody::BarChart(bars), alt));
         let own = self.country.content.dataset_name().get_ref();
-        let (table, alt) = figures::ranking_table(shared.dataset, &shared.locale.categories, own);
+        let strings = self.strings;
+        let (table, alt) =
+            figures::ranking_table(shared.dataset, shared.locale, &self.formats, own, |name| {
+                strings.name(name)
+            });
         blocks.push(self.figure(2, &overview.table_title, FigureBody::Table(table), alt));
     }
 
@@ -67,7 +71,9 @@ impl<'p> Composer<'p> {
         blocks.extend(self.paragraphs(Origin::Country, &situation.summary, ParagraphStyle::Body));
         if let Some(heading) = &situation.heading {
             let text = self.inlines(Origin::Country, heading, HEADING);
-            let anchor = self.anchor(&slug(&text));
+            // From the English as written, so that a page reference to the
+            // heading lands in every language.
+            let anchor = self.anchor(&slug(heading.get_ref()));
             blocks.push(Block::Heading(Heading {
                 level: 3,
                 number: None,
@@ -260,10 +266,9 @@ pub(super) fn labelled(label: &str, rest: Vec<Inline>) -> Vec<Inline> {
     text
 }
 
-/// A lowercase, hyphenated anchor from the words of `inlines`.
-fn slug(inlines: &[Inline]) -> String {
-    let mut text = String::new();
-    collect_text(inlines, &mut text);
+/// A lowercase, hyphenated anchor from the words of `text` (placeholder
+/// names count as words).
+fn slug(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -276,30 +281,16 @@ fn slug(inlines: &[Inline]) -> String {
     }
 }
 
-fn collect_text(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) => out.push_str(text),
-            Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
-                collect_text(content, out)
-            }
-            Inline::LineBreak => out.push(' '),
-            Inline::NoteRef(_) | Inline::PageRef { .. } => {}
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn slugs_are_lowercase_words() {
-        let text = [
-            Inline::Text("Child Sex Trafficking in ".into()),
-            Inline::Emphasis(vec![Inline::Text("the USA".into())]),
-        ];
-        assert_eq!(slug(&text), "child-sex-trafficking-in-the-usa");
-        assert_eq!(slug(&[]), "heading");
+        assert_eq!(
+            slug("Child Sex Trafficking in *{the_country}*"),
+            "child-sex-trafficking-in-the-country"
+        );
+        assert_eq!(slug(""), "heading");
     }
 }

@@ -27,13 +27,21 @@ pub struct Loaded<T> {
 
 impl SourceFile {
     pub fn read(path: PathBuf) -> Result<SourceFile, Diagnostic> {
-        match fs::read_to_string(&path) {
-            Ok(text) => Ok(SourceFile { path, text }),
-            Err(error) => Err(Diagnostic::file_error(
-                path,
-                format!("cannot read file: {error}"),
-            )),
-        }
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                return Err(Diagnostic::file_error(
+                    path,
+                    format!("cannot read file: {error}"),
+                ));
+            }
+        };
+        String::from_utf8(bytes)
+            .map(|text| SourceFile {
+                path: path.clone(),
+                text,
+            })
+            .map_err(|error| not_utf8(path, error))
     }
 
     /// Parses the file as TOML into `T`. A syntax error or a field of the
@@ -103,6 +111,37 @@ impl SourceFile {
     }
 }
 
+/// Where a file stops being UTF-8, for the person who saved it in another
+/// encoding: the text before that point is valid, so its line and column
+/// are exact.
+fn not_utf8(path: PathBuf, error: std::string::FromUtf8Error) -> Diagnostic {
+    let valid = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let (line, column) = line_column(before, valid);
+    let shown: Vec<String> = bytes[valid..]
+        .iter()
+        .take(error.utf8_error().error_len().unwrap_or(1))
+        .map(|b| format!("0x{b:02X}"))
+        .collect();
+    Diagnostic {
+        line,
+        column,
+        span: Some(valid..valid),
+        ..Diagnostic::file_error(
+            path,
+            format!(
+                "the file is not UTF-8 text: invalid byte {}",
+                shown.join(" ")
+            ),
+        )
+    }
+    .with_hint(
+        "save the file as UTF-8 (an editor set to Latin-1 or Windows-1252 writes “é” as the \
+         single byte 0xE9)",
+    )
+}
+
 /// `relative` resolved against `data_dir`, refused when it could reach
 /// outside the data folder: content files are edited by people who should
 /// not be able to make a build read arbitrary files.
@@ -156,6 +195,20 @@ mod tests {
         assert!(inside(root, "art/../../secret.png").is_err());
         assert!(inside(root, "/etc/passwd").is_err());
         assert!(inside(root, "").is_err());
+    }
+
+    #[test]
+    fn points_at_the_first_byte_that_is_not_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("france.toml");
+        fs::write(&path, b"name = \"France\"\ntext = \"R\xe9publique\"\n").unwrap();
+        let error = SourceFile::read(path).unwrap_err();
+        assert_eq!((error.line, error.column), (2, 10));
+        assert_eq!(
+            error.message,
+            "the file is not UTF-8 text: invalid byte 0xE9"
+        );
+        assert!(error.hint.unwrap().contains("UTF-8"));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //!   locales/en.toml      interface words of the English edition
 //!   countries/<id>.toml  one file per country booklet
 //!   art/                 artwork the theme refers to
+//!   locales/<lang>.toml, translations/<lang>/   other languages (see
+//!                        `crate::i18n`, which reads them)
 //! ```
 
 pub mod files;
@@ -25,16 +27,13 @@ use crate::dataset::Dataset;
 use crate::diag::Diagnostic;
 use crate::theme::Theme;
 
-/// The language of the booklets Folio composes.
-pub const LANG: &str = "en";
-
 /// Everything read from a data folder. A file that could not be read is
 /// `None` and its error is among the diagnostics; the others are still
 /// checked so that one run reports every problem.
 pub struct Files {
     pub campaign: Option<Loaded<Campaign>>,
     pub dataset: Option<Dataset>,
-    pub locale: Option<Locale>,
+    pub locale: Option<Loaded<Locale>>,
     pub theme: Option<Theme>,
     /// By id (file stem). A country file that failed to parse is missing
     /// here and its error is among the diagnostics.
@@ -52,7 +51,11 @@ pub fn files(data_dir: &Path) -> (Files, Vec<Diagnostic>) {
             None
         }
     };
-    let locale = parse::<Locale>(data_dir, &format!("locales/{LANG}.toml"), &mut diagnostics);
+    let locale = parse::<Locale>(
+        data_dir,
+        &format!("locales/{}.toml", crate::i18n::SOURCE_LANG),
+        &mut diagnostics,
+    );
     let theme = match SourceFile::read(data_dir.join("theme.toml")) {
         Ok(file) => theme::load(data_dir, file, &mut diagnostics),
         Err(error) => {
@@ -61,7 +64,6 @@ pub fn files(data_dir: &Path) -> (Files, Vec<Diagnostic>) {
         }
     };
     let countries = countries(data_dir, &mut diagnostics);
-    let locale = locale.map(|locale| locale.content);
     (
         Files {
             campaign,

@@ -11,7 +11,9 @@ use serde_spanned::Spanned;
 
 use super::files::{Loaded, SourceFile};
 use crate::diag::{Diagnostic, list};
-use crate::theme::{Color, ColorName, Fonts, PT_PER_MM, PageGeometry, Theme, TypeScale};
+use crate::theme::{
+    Color, ColorName, Fonts, PT_PER_MM, PageGeometry, ScriptFallback, Theme, TypeScale,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -48,6 +50,9 @@ struct Margins {
 struct FontNames {
     body: Spanned<String>,
     heading: Spanned<String>,
+    /// Script name (`arabic`, `han` …) → families to try, in order.
+    #[serde(default)]
+    fallback: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// Points, except `paragraph-gap` (a fraction of the body leading).
@@ -117,6 +122,7 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
     let fonts = Fonts {
         body: check.font(&content.fonts.body),
         heading: check.font(&content.fonts.heading),
+        fallback: check.fallback(&content.fonts.fallback),
     };
     let type_scale = check.type_scale(&content.type_scale);
     let colors = check.colors(&content.colors);
@@ -232,6 +238,30 @@ impl Check<'_> {
             );
         }
         name.get_ref().clone()
+    }
+
+    fn fallback(
+        &mut self,
+        chains: &BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    ) -> Vec<ScriptFallback> {
+        let mut out = Vec::new();
+        for (key, families) in chains {
+            let Some(script) = script_name(key.get_ref()) else {
+                self.diagnostics.push(
+                    self.file
+                        .error(key, format!("unknown script \"{}\"", key.get_ref()))
+                        .with_hint(
+                            "expected a Unicode script name, e.g. arabic, han, hiragana, thai",
+                        ),
+                );
+                continue;
+            };
+            out.push(ScriptFallback {
+                script,
+                families: families.iter().map(|f| self.font(f)).collect(),
+            });
+        }
+        out
     }
 
     fn colors(
@@ -353,6 +383,25 @@ impl Check<'_> {
     }
 }
 
+/// The Unicode spelling (`Old_Italic`) of a script name as a designer
+/// writes it in the theme (`old-italic`, `Old Italic`), if it is one.
+fn script_name(key: &str) -> Option<String> {
+    let spelled = key
+        .split(['-', '_', ' '])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("_");
+    unicode_script::Script::from_full_name(&spelled).map(|s| s.full_name().to_owned())
+}
+
 fn parse_hex(text: &str) -> Option<[u8; 3]> {
     let digits = text.strip_prefix('#')?;
     if digits.len() != 6 || !digits.is_ascii() {
@@ -391,6 +440,14 @@ mod tests {
         assert_eq!(parse_hex("#0F5C6"), None);
         assert_eq!(parse_hex("#GG0000"), None);
         assert_eq!(parse_hex("#ééé"), None);
+    }
+
+    #[test]
+    fn spells_script_names_as_unicode_does() {
+        assert_eq!(script_name("arabic").as_deref(), Some("Arabic"));
+        assert_eq!(script_name("old-italic").as_deref(), Some("Old_Italic"));
+        assert_eq!(script_name("Han").as_deref(), Some("Han"));
+        assert_eq!(script_name("klingon"), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn project() -> Project {
 
 pub fn usa() -> Document {
     project()
-        .compose("usa")
+        .compose("usa", "en")
         .unwrap_or_else(|diagnostics| panic!("{}", render(&diagnostics)))
 }
 

@@ -1,0 +1,165 @@
+//! A translator's commands as they run them: building editions in other
+//! languages, strictly or not, and `folio i18n status/export/import`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn folio() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    command.env_remove("NO_COLOR").arg("--color=never");
+    command
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_french_edition_builds_without_a_warning() {
+    let out = TempDir::new().unwrap();
+    folio()
+        .args(["build", "usa", "--lang", "fr", "--strict", "--data"])
+        .arg(data_dir())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("usa-fr.pdf\n"))
+        .stderr(predicate::str::contains("warning").not());
+    let pdf = fs::read(out.path().join("usa-fr.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn an_incomplete_edition_warns_per_string_or_fails_with_strict() {
+    let out = TempDir::new().unwrap();
+    folio()
+        .args(["check", "usa", "--lang", "de", "--data"])
+        .arg(data_dir())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: \"introduction.paragraphs.1\" has no de translation",
+        ))
+        .stderr(predicate::str::contains("data/campaign.toml:"));
+    folio()
+        .args(["build", "usa", "--lang", "de", "--strict", "--data"])
+        .arg(data_dir())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: \"introduction.paragraphs.1\" has no de translation",
+        ));
+    assert!(!out.path().join("usa-de.pdf").exists());
+}
+
+#[test]
+fn an_unknown_language_is_refused_with_the_known_ones() {
+    folio()
+        .args(["check", "usa", "--lang", "xx", "--data"])
+        .arg(data_dir())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no `xx` edition"))
+        .stderr(predicate::str::contains("en, ar, de, es, fr, ja, ru, th"));
+}
+
+#[test]
+fn status_reports_each_edition_honestly() {
+    let output = folio()
+        .args(["i18n", "status", "--data"])
+        .arg(data_dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let summaries: Vec<&str> = stdout.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(summaries.len(), 7, "{stdout}");
+    assert!(
+        summaries.contains(&"usa-fr: 227 of 227 strings translated"),
+        "{stdout}"
+    );
+    let german = summaries
+        .iter()
+        .find(|l| l.starts_with("usa-de: "))
+        .unwrap();
+    assert!(german.ends_with("untranslated, 0 out of date)"), "{german}");
+    assert!(
+        stdout.contains("data/campaign.toml:12:8: \"name\" has no de translation"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn export_and_import_round_trip_through_the_command() {
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("data");
+    copy_dir(&data_dir(), &data);
+    let po = tmp.path().join("fr.po");
+    folio()
+        .args(["i18n", "export", "--lang", "fr", "--data"])
+        .arg(&data)
+        .arg("-o")
+        .arg(&po)
+        .assert()
+        .success()
+        .stdout(format!("{}\n", po.display()));
+    let text = fs::read_to_string(&po).unwrap();
+    assert!(text.contains("\"Language: fr\\n\""));
+    assert!(text.contains("msgctxt \"campaign.toml:introduction.title\""));
+    let before = fs::read(data.join("translations/fr/campaign.toml")).unwrap();
+    folio()
+        .args(["i18n", "import", "--data"])
+        .arg(&data)
+        .arg(&po)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("took 227 translations"))
+        .stderr(predicate::str::contains("0 files changed"));
+    assert_eq!(
+        fs::read(data.join("translations/fr/campaign.toml")).unwrap(),
+        before
+    );
+
+    // A translation that lost a placeholder: nothing is written.
+    let broken = text.replacen(
+        "msgstr \"Fiche de suivi des progrès – {country}\"",
+        "msgstr \"Fiche de suivi des progrès\"",
+        1,
+    );
+    assert_ne!(broken, text);
+    fs::write(&po, broken).unwrap();
+    folio()
+        .args(["i18n", "import", "--data"])
+        .arg(&data)
+        .arg(&po)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: the translation lacks {country}",
+        ));
+    assert_eq!(
+        fs::read(data.join("translations/fr/campaign.toml")).unwrap(),
+        before
+    );
+}

@@ -1,0 +1,439 @@
+//! The print profile: writes the small hand-made booklet for a printer and
+//! reads the PDF/X file back with lopdf.
+
+mod common;
+
+use common::*;
+use folio_layout::fonts::FontBook;
+use folio_layout::frame::{Block, LaidOut, Page, Role};
+use folio_model::theme::{Color, PT_PER_MM};
+use folio_pdf::{Imposition, PdfOptions, Print, Profile, Timestamp, write_pdf};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+const BLEED: f32 = 3.0 * PT_PER_MM;
+
+fn print(doc: &LaidOut, imposition: Imposition) -> Vec<u8> {
+    let options = PdfOptions {
+        profile: Profile::Print(Print {
+            bleed: BLEED,
+            imposition,
+        }),
+        created: Timestamp(1_709_210_096),
+    };
+    write_pdf(doc, FontBook::bundled(), &options).unwrap()
+}
+
+fn pages(pdf: &Document) -> Vec<ObjectId> {
+    pdf.get_pages().into_values().collect()
+}
+
+fn rect(pdf: &Document, page: ObjectId, key: &[u8]) -> [f32; 4] {
+    let page = pdf.get_dictionary(page).unwrap();
+    let values: Vec<f32> = get(pdf, page, key)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_float().unwrap())
+        .collect();
+    values.try_into().unwrap()
+}
+
+fn operations(pdf: &Document, page: ObjectId) -> Vec<lopdf::content::Operation> {
+    Content::decode(&pdf.get_page_content(page))
+        .unwrap()
+        .operations
+}
+
+fn numbers(operands: &[Object]) -> Vec<f32> {
+    operands.iter().map(|n| n.as_float().unwrap()).collect()
+}
+
+#[test]
+fn every_page_has_trim_bleed_and_media_boxes() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    for page in pages(&pdf) {
+        let [tx0, ty0, tx1, ty1] = rect(&pdf, page, b"TrimBox");
+        let [bx0, by0, bx1, by1] = rect(&pdf, page, b"BleedBox");
+        let [mx0, my0, mx1, my1] = rect(&pdf, page, b"MediaBox");
+        // The trim is the finished A5 page.
+        assert!((tx1 - tx0 - A5.width).abs() < 0.01 && (ty1 - ty0 - A5.height).abs() < 0.01);
+        // The bleed is 3 mm around it on every side.
+        for (bleed, trim) in [(bx0, tx0), (by0, ty0)] {
+            assert!((trim - bleed - BLEED).abs() < 0.01);
+        }
+        for (bleed, trim) in [(bx1, tx1), (by1, ty1)] {
+            assert!((bleed - trim - BLEED).abs() < 0.01);
+        }
+        // The media leaves at least 5 mm outside the bleed for the marks.
+        assert_eq!((mx0, my0), (0.0, 0.0));
+        assert!(bx0 - mx0 >= 5.0 * PT_PER_MM && by0 - my0 >= 5.0 * PT_PER_MM);
+        assert!(mx1 - bx1 >= 5.0 * PT_PER_MM && my1 - by1 >= 5.0 * PT_PER_MM);
+    }
+}
+
+#[test]
+fn pages_are_padded_to_whole_sheets_with_blanks_at_the_end() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    let pages = pages(&pdf);
+    assert_eq!(pages.len(), 4, "3 pages make one sheet of 4");
+    // The blank page carries only the crop marks: no text, no fill.
+    let blank = operations(&pdf, pages[3]);
+    assert!(
+        !blank
+            .iter()
+            .any(|op| ["Tj", "TJ", "f", "Do"].contains(&op.operator.as_str()))
+    );
+    assert!(
+        blank.iter().any(|op| op.operator == "S"),
+        "marks are stroked"
+    );
+}
+
+#[test]
+fn all_colour_is_cmyk() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    for page in pages(&pdf) {
+        for op in operations(&pdf, page) {
+            assert!(
+                !["rg", "RG", "g", "G", "sc", "SC"].contains(&op.operator.as_str()),
+                "{} sets a colour that is not CMYK",
+                op.operator
+            );
+        }
+        // Named colour spaces are the registration colour: all inks, with a
+        // CMYK alternative.
+        let page = pdf.get_dictionary(page).unwrap();
+        let resources = get(&pdf, page, b"Resources").as_dict().unwrap();
+        if let Ok(spaces) = resources.get(b"ColorSpace") {
+            for (_, space) in deref(&pdf, spaces).as_dict().unwrap() {
+                let space = deref(&pdf, space).as_array().unwrap();
+                assert_eq!(space[0].as_name().unwrap(), b"Separation");
+                assert_eq!(space[1].as_name().unwrap(), b"All");
+                assert_eq!(space[2].as_name().unwrap(), b"DeviceCMYK");
+            }
+        }
+    }
+    for dict in dictionaries(&pdf) {
+        // The booklet's pictures are opaque: no soft mask in DeviceGray.
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image") {
+            assert_eq!(name(&pdf, dict, b"ColorSpace"), b"DeviceCMYK");
+        }
+        for bad in [&b"DeviceRGB"[..], b"DeviceGray", b"CalRGB", b"Lab"] {
+            assert!(
+                dict.iter().all(|(_, v)| v.as_name().ok() != Some(bad)),
+                "{dict:?} uses {bad:?}"
+            );
+        }
+    }
+}
+
+/// A page of text in dark colours at body and display sizes.
+fn dark_text() -> LaidOut {
+    let mut doc = booklet();
+    let ink = Color {
+        rgb: [31, 35, 40],
+        cmyk: [0.0, 0.0, 0.0, 0.9],
+    };
+    let rich = Color {
+        rgb: [0, 0, 0],
+        cmyk: [0.6, 0.4, 0.4, 1.0],
+    };
+    let mut body = run(SERIF, 10.0, "Body text");
+    body.fill = ink;
+    let mut note = run(SERIF, 7.0, "A note");
+    note.fill = rich;
+    let mut title = run(SANS_BOLD, 34.0, "Title");
+    title.fill = rich;
+    doc.pages = vec![Page {
+        size: A5,
+        label: "1".into(),
+        items: vec![
+            text(40.0, 60.0, title, Role::Heading(1, Block(0))),
+            text(40.0, 100.0, body, Role::Paragraph(Block(1))),
+            text(40.0, 120.0, note, Role::Paragraph(Block(2))),
+        ],
+    }];
+    doc.outline.clear();
+    doc
+}
+
+#[test]
+fn small_black_text_is_black_ink_alone() {
+    let pdf = parse(&print(&dark_text(), Imposition::Pages));
+    let mut fill = vec![];
+    let mut text_fills = vec![];
+    for op in operations(&pdf, pages(&pdf)[0]) {
+        match op.operator.as_str() {
+            "k" => fill = numbers(&op.operands),
+            "Tj" | "TJ" => text_fills.push(fill.clone()),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        text_fills,
+        [
+            // The 34 pt title keeps its rich black.
+            vec![0.6, 0.4, 0.4, 1.0],
+            // 10 pt body text in a 90% black and 7 pt text in a rich black
+            // print in solid black ink.
+            vec![0.0, 0.0, 0.0, 1.0],
+            vec![0.0, 0.0, 0.0, 1.0],
+        ]
+        .map(|v| v
+            .iter()
+            .map(|c| (c * 255.0_f32).round() / 255.0)
+            .collect::<Vec<f32>>())
+    );
+}
+
+#[test]
+fn backgrounds_at_the_edge_run_into_the_bleed() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    // The cover's background is filled from the bleed's corner, in the
+    // page's own coordinates (the page is moved onto the sheet first).
+    let mut fills = vec![];
+    let mut path: Vec<Vec<f32>> = vec![];
+    for op in operations(&pdf, pages(&pdf)[0]) {
+        match op.operator.as_str() {
+            "m" | "l" => path.push(numbers(&op.operands)),
+            "f" => fills.push(bounds(&std::mem::take(&mut path))),
+            "S" | "n" => path.clear(),
+            _ => {}
+        }
+    }
+    let grown = [-BLEED, -BLEED, A5.width + BLEED, A5.height + BLEED];
+    assert!(
+        fills
+            .iter()
+            .any(|f| f.iter().zip(grown).all(|(a, b)| (a - b).abs() < 0.01)),
+        "no fill covers the bleed: {fills:?}"
+    );
+}
+
+/// Left, top, right and bottom of a path's points.
+fn bounds(points: &[Vec<f32>]) -> [f32; 4] {
+    let xs = points.iter().map(|p| p[0]);
+    let ys = points.iter().map(|p| p[1]);
+    [
+        xs.clone().fold(f32::INFINITY, f32::min),
+        ys.clone().fold(f32::INFINITY, f32::min),
+        xs.fold(f32::NEG_INFINITY, f32::max),
+        ys.fold(f32::NEG_INFINITY, f32::max),
+    ]
+}
+
+#[test]
+fn the_output_intent_is_pdfx_with_an_embedded_cmyk_profile() {
+    let bytes = print(&booklet(), Imposition::Pages);
+    assert!(
+        bytes.starts_with(b"%PDF-1.6"),
+        "PDF/X-4 is based on PDF 1.6"
+    );
+    let pdf = parse(&bytes);
+    let catalog = pdf.catalog().unwrap();
+    let intents = get(&pdf, catalog, b"OutputIntents").as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = deref(&pdf, &intents[0]).as_dict().unwrap();
+    assert_eq!(name(&pdf, intent, b"S"), b"GTS_PDFX");
+    assert_eq!(
+        string(&pdf, intent, b"OutputConditionIdentifier"),
+        b"FOGRA39"
+    );
+    assert_eq!(
+        string(&pdf, intent, b"RegistryName"),
+        b"http://www.color.org"
+    );
+    let profile = get(&pdf, intent, b"DestOutputProfile").as_stream().unwrap();
+    assert_eq!(int(&pdf, &profile.dict, b"N"), 4);
+    let icc = profile.decompressed_content().unwrap();
+    // An ICC output profile ('prtr') for CMYK data, in Lab.
+    assert_eq!(&icc[12..24], b"prtrCMYKLab ");
+    assert_eq!(
+        icc,
+        include_bytes!("../assets/folio-fogra39.icc"),
+        "the committed profile"
+    );
+}
+
+#[test]
+fn info_and_xmp_identify_pdfx4_and_trapping() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    let info = get(&pdf, &pdf.trailer, b"Info").as_dict().unwrap();
+    assert_eq!(string(&pdf, info, b"GTS_PDFXVersion"), b"PDF/X-4");
+    assert_eq!(name(&pdf, info, b"Trapped"), b"False");
+    assert_eq!(string(&pdf, info, b"Title"), b"Country Card");
+    assert!(string(&pdf, info, b"CreationDate").starts_with(b"D:20240229"));
+    assert!(string(&pdf, info, b"ModDate").starts_with(b"D:20240229"));
+    let catalog = pdf.catalog().unwrap();
+    let xmp = get(&pdf, catalog, b"Metadata").as_stream().unwrap();
+    let xmp = String::from_utf8(xmp.content.clone()).unwrap();
+    for property in [
+        "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
+        "<pdf:Trapped>False</pdf:Trapped>",
+        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        "<xmpMM:VersionID>1</xmpMM:VersionID>",
+        "<xmpMM:DocumentID>",
+        "<xmp:CreateDate>2024-02-29T12:34:56",
+    ] {
+        assert!(xmp.contains(property), "XMP lacks {property}: {xmp}");
+    }
+}
+
+#[test]
+fn pdfx_keys_are_an_incremental_update_of_krillas_file() {
+    let bytes = print(&booklet(), Imposition::Pages);
+    // krilla's file, then the update with its own cross-reference section.
+    let ends: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i..].starts_with(b"%%EOF"))
+        .collect();
+    assert_eq!(ends.len(), 2);
+    let first_end = ends[0] + "%%EOF".len();
+    let original = parse(&bytes[..first_end]);
+    assert!(original.catalog().unwrap().get(b"OutputIntents").is_err());
+    // The update's trailer chains to krilla's cross-reference section.
+    let text = |range: std::ops::Range<usize>| String::from_utf8_lossy(&bytes[range]).into_owned();
+    let startxref = |end: usize| {
+        let before = text(0..end);
+        let at = before.rfind("startxref").unwrap();
+        before[at + "startxref".len()..].trim().to_owned()
+    };
+    let update = text(first_end..bytes.len());
+    assert!(
+        update.contains(&format!("/Prev {}", startxref(ends[0]))),
+        "{update}"
+    );
+    let updated = parse(&bytes);
+    assert_eq!(updated.get_pages().len(), original.get_pages().len());
+}
+
+#[test]
+fn fonts_are_embedded() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    let descriptors: Vec<&Dictionary> = dictionaries(&pdf)
+        .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor"))
+        .collect();
+    assert!(!descriptors.is_empty());
+    assert!(
+        descriptors
+            .iter()
+            .all(|d| d.has(b"FontFile2") || d.has(b"FontFile3"))
+    );
+}
+
+#[test]
+fn no_annotations_reach_the_printed_page() {
+    let pdf = parse(&print(&booklet(), Imposition::Pages));
+    for page in pages(&pdf) {
+        assert!(!pdf.get_dictionary(page).unwrap().has(b"Annots"));
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_writes() {
+    let doc = booklet();
+    assert_eq!(
+        print(&doc, Imposition::Pages),
+        print(&doc, Imposition::Pages)
+    );
+    assert_eq!(
+        print(&doc, Imposition::SaddleStitch),
+        print(&doc, Imposition::SaddleStitch)
+    );
+}
+
+/// `count` pages, each showing its number.
+fn numbered(count: usize) -> LaidOut {
+    let mut doc = booklet();
+    doc.pages = (1..=count)
+        .map(|n| Page {
+            size: A5,
+            label: n.to_string(),
+            items: vec![text(
+                60.0,
+                300.0,
+                run(SANS_BOLD, 40.0, &format!("P{n}")),
+                Role::Paragraph(Block(n as u32)),
+            )],
+        })
+        .collect();
+    doc.outline.clear();
+    doc
+}
+
+/// The page numbers shown on each PDF page, left to right.
+fn shown(pdf: &Document) -> Vec<String> {
+    (1..=pdf.get_pages().len() as u32)
+        .map(|page| {
+            pdf.extract_text(&[page])
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn saddle_spreads_of_eight_pages_are_in_folding_order() {
+    let pdf = parse(&print(&numbered(8), Imposition::SaddleStitch));
+    assert_eq!(shown(&pdf), ["P8 P1", "P2 P7", "P6 P3", "P4 P5"]);
+}
+
+#[test]
+fn saddle_spreads_of_sixteen_pages_are_in_folding_order() {
+    let pdf = parse(&print(&numbered(16), Imposition::SaddleStitch));
+    assert_eq!(
+        shown(&pdf),
+        [
+            "P16 P1", "P2 P15", "P14 P3", "P4 P13", "P12 P5", "P6 P11", "P10 P7", "P8 P9"
+        ]
+    );
+}
+
+#[test]
+fn spreads_pad_with_blanks_and_trim_to_two_pages() {
+    // 6 pages make 2 sheets: pages 7 and 8 are blank.
+    let pdf = parse(&print(&numbered(6), Imposition::SaddleStitch));
+    assert_eq!(shown(&pdf), ["P1", "P2", "P6 P3", "P4 P5"]);
+    for page in pages(&pdf) {
+        let [x0, _, x1, _] = rect(&pdf, page, b"TrimBox");
+        assert!((x1 - x0 - 2.0 * A5.width).abs() < 0.01);
+        let [bx0, _, bx1, _] = rect(&pdf, page, b"BleedBox");
+        assert!((bx1 - bx0 - 2.0 * A5.width - 2.0 * BLEED).abs() < 0.01);
+    }
+    let catalog = pdf.catalog().unwrap();
+    assert!(get(&pdf, catalog, b"OutputIntents").as_array().is_ok());
+}
+
+#[test]
+fn a_negative_bleed_is_refused() {
+    let options = PdfOptions {
+        profile: Profile::Print(Print {
+            bleed: -1.0,
+            imposition: Imposition::Pages,
+        }),
+        created: Timestamp::default(),
+    };
+    let error = write_pdf(&booklet(), FontBook::bundled(), &options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the bleed must be 0 or more points, not -1"
+    );
+}
+
+#[test]
+fn page_counts_follow_the_profile() {
+    let print = |imposition| {
+        Profile::Print(Print {
+            bleed: BLEED,
+            imposition,
+        })
+    };
+    assert_eq!(folio_pdf::page_count(13, &Profile::Screen), 13);
+    assert_eq!(folio_pdf::page_count(13, &print(Imposition::Pages)), 16);
+    assert_eq!(
+        folio_pdf::page_count(13, &print(Imposition::SaddleStitch)),
+        8
+    );
+}

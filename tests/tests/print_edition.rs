@@ -1,0 +1,139 @@
+//! The print edition of the USA booklet is what a printer accepts: every
+//! page boxed for trimming with bleed, whole sheets, the PDF/X-4 output
+//! intent; and it is the same booklet as the screen edition.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use folio::{Edition, Folio, Profile, Rendered};
+use folio_tests::PdfReadBack;
+use lopdf::{Document, Object};
+
+fn folio() -> &'static Folio {
+    static FOLIO: OnceLock<Folio> = OnceLock::new();
+    FOLIO.get_or_init(|| {
+        let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
+        Folio::open(&data).expect("the shipped data loads")
+    })
+}
+
+fn print() -> &'static Rendered {
+    static PRINT: OnceLock<Rendered> = OnceLock::new();
+    PRINT.get_or_init(|| {
+        let edition = Edition::new("usa").with_profile(Profile::Print {
+            saddle_spreads: true,
+        });
+        folio().render(&edition).expect("the print edition renders")
+    })
+}
+
+fn boxes(pdf: &Document, page: lopdf::ObjectId) -> [[f32; 4]; 3] {
+    let page = pdf.get_dictionary(page).unwrap();
+    [b"MediaBox".as_slice(), b"BleedBox", b"TrimBox"].map(|key| {
+        let values: Vec<f32> = page
+            .get(key)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_float().unwrap())
+            .collect();
+        values.try_into().unwrap()
+    })
+}
+
+#[test]
+fn every_page_is_boxed_for_trimming_with_bleed() {
+    let pdf = Document::load_mem(&print().pdf).unwrap();
+    let bleed = folio().project().theme().page.bleed;
+    assert!(bleed > 8.0, "3 mm");
+    let pages = pdf.get_pages();
+    assert_eq!(pages.len(), print().pages);
+    assert_eq!(pages.len() % 4, 0, "whole sheets for saddle stitching");
+    for page in pages.into_values() {
+        let [media, bleed_box, trim] = boxes(&pdf, page);
+        for i in 0..2 {
+            assert!((trim[i] - bleed_box[i] - bleed).abs() < 0.01);
+            assert!((bleed_box[i + 2] - trim[i + 2] - bleed).abs() < 0.01);
+            assert!(bleed_box[i] - media[i] > 14.0, "room for the marks");
+            assert!(media[i + 2] - bleed_box[i + 2] > 14.0, "room for the marks");
+        }
+        // A4 trimmed.
+        assert!((trim[2] - trim[0] - 595.28).abs() < 0.01);
+        assert!((trim[3] - trim[1] - 841.89).abs() < 0.01);
+    }
+}
+
+#[test]
+fn it_is_pdfx4_with_a_cmyk_output_intent() {
+    let pdf = Document::load_mem(&print().pdf).unwrap();
+    assert_eq!(pdf.version, "1.6");
+    let catalog = pdf.catalog().unwrap();
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    let intent = pdf.dereference(&intents[0]).unwrap().1.as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFX");
+    let profile = pdf
+        .dereference(intent.get(b"DestOutputProfile").unwrap())
+        .unwrap()
+        .1
+        .as_stream()
+        .unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
+    let info = pdf
+        .dereference(pdf.trailer.get(b"Info").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
+    assert_eq!(
+        info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
+        b"PDF/X-4"
+    );
+    assert_eq!(info.get(b"Trapped").unwrap().as_name().unwrap(), b"False");
+    // No RGB anywhere: not in images, not as a colour space.
+    for object in pdf.objects.values() {
+        let dict = match object {
+            Object::Dictionary(dict) => dict,
+            Object::Stream(stream) => &stream.dict,
+            _ => continue,
+        };
+        for (_, value) in dict.iter() {
+            assert_ne!(value.as_name().ok(), Some(&b"DeviceRGB"[..]));
+        }
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image") {
+            let space = dict.get(b"ColorSpace").and_then(Object::as_name).unwrap();
+            assert!(space == b"DeviceCMYK" || dict.has(b"SMaskInData") || space == b"DeviceGray");
+        }
+    }
+}
+
+#[test]
+fn saddle_spreads_have_half_as_many_sides() {
+    let spreads = PdfReadBack::parse(print().spreads.as_ref().expect("spreads")).unwrap();
+    assert_eq!(spreads.page_count() * 2, print().pages);
+    // The outer sheet's front: the last page left of the fold, the cover
+    // right of it.
+    let text = spreads.page_text(0);
+    let cover = text.find("COUNTRY PROGRESS CARD").expect("the cover");
+    let last = text
+        .find(&format!("Page {}", print().pages))
+        .expect("the last page's footer");
+    assert!(last < cover, "{text}");
+}
+
+#[test]
+fn print_and_screen_show_the_same_booklet() {
+    let screen = folio()
+        .render(&Edition::new("usa"))
+        .expect("the screen edition renders");
+    let screen = PdfReadBack::parse(&screen.pdf).unwrap();
+    let print = PdfReadBack::parse(&print().pdf).unwrap();
+    for page in 0..screen.page_count() {
+        // The screen edition's stars carry their text, "★", for readers.
+        let text = screen.page_text(page).replace('★', "");
+        assert_eq!(text, print.page_text(page), "page {}", page + 1);
+    }
+    for blank in screen.page_count()..print.page_count() {
+        assert_eq!(print.page_text(blank).trim(), "", "padding is blank");
+    }
+}
