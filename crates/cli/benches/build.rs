@@ -3,7 +3,10 @@
 //! - `usa`: the USA edition end to end (`end_to_end`: open the data folder,
 //!   compose, lay out, write the PDF, as `folio build usa` does minus
 //!   process start-up and the file write), and each stage on its own:
-//!   `load` (read and check the data folder), `compose`, `layout`, `pdf`.
+//!   `load` (read and check the data folder), `compose`, `layout` (words
+//!   already shaped, as for every edition but a thread's first),
+//!   `layout_first` (on a new thread: every word shaped), `pdf` (the cover
+//!   image already encoded, as for every edition but the first).
 //! - `all`: 42 editions, one per country of the dataset, each made from the
 //!   USA content under another country's name (`synthetic_data`, written
 //!   to `target/tmp/synthetic-42/data`, never into `data/`), built as
@@ -55,8 +58,21 @@ fn usa(c: &mut Criterion) {
     group.bench_function("compose", |b| {
         b.iter(|| project.compose(black_box("usa"), "en").expect("composes"))
     });
+    // Shaped words are kept per thread from one document to the next, so
+    // this is the layout of every edition but the first on a thread...
     group.bench_function("layout", |b| {
         b.iter(|| layout_document(black_box(&document), project.theme(), book))
+    });
+    // ...and this the first: on a new thread, nothing is shaped yet.
+    group.bench_function("layout_first", |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                scope
+                    .spawn(|| layout_document(black_box(&document), project.theme(), book))
+                    .join()
+                    .expect("lays out")
+            })
+        })
     });
     group.bench_function("pdf", |b| {
         b.iter(|| write_pdf(black_box(&laid_out), book, &options).expect("writes"))
