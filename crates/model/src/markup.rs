@@ -59,7 +59,34 @@ pub fn parse(text: &str) -> (Vec<Node>, Vec<MarkupError>) {
     for (event, at) in parser.into_offset_iter() {
         builder.event(event, at);
     }
+    malformed_note_references(text, &mut builder);
     builder.finish()
+}
+
+/// `[^]` and `[^two words]` look like note references but are none:
+/// pulldown-cmark leaves them as text, so the booklet would print them and
+/// the note meant would go uncited, reported far from the typo.
+fn malformed_note_references(text: &str, builder: &mut Builder) {
+    for (start, _) in text.match_indices("[^") {
+        let rest = &text[start + 2..];
+        let Some(end) = rest.find(']') else {
+            continue;
+        };
+        let at = start..start + 2 + end + 1;
+        if end == 0 {
+            builder.error(
+                at,
+                "a note reference without a note id",
+                "write the id of the note, e.g. [^tip-2009]",
+            );
+        } else if rest[..end].contains(char::is_whitespace) {
+            builder.error(
+                at,
+                format!("\"{}\" is not a note id: ids have no spaces", &rest[..end]),
+                "write the id of the note, e.g. [^tip-2009]",
+            );
+        }
+    }
 }
 
 /// An open inline container and the nodes read inside it so far.
@@ -228,6 +255,22 @@ mod tests {
             text: text.into(),
             at,
         }
+    }
+
+    #[test]
+    fn a_note_reference_needs_an_id_without_spaces() {
+        let (_, errors) = parse("Cited.[^] Twice[^two words] and [^fine].");
+        let found: Vec<(Range<usize>, &str)> = errors
+            .iter()
+            .map(|e| (e.at.clone(), e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (6..9, "a note reference without a note id"),
+                (15..27, "\"two words\" is not a note id: ids have no spaces")
+            ]
+        );
     }
 
     #[test]
