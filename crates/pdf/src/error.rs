@@ -61,6 +61,8 @@ pub(crate) enum ErrorKind {
     },
     /// The PDF/X output intent could not be added to the file.
     OutputIntent(String),
+    /// krilla's file could not be re-framed with object streams: a bug.
+    ObjectStreams(String),
     /// A problem krilla found while writing the file, already described.
     Krilla(String),
 }
@@ -142,6 +144,11 @@ impl fmt::Display for PdfError {
             ErrorKind::OutputIntent(message) => {
                 write!(f, "could not add the PDF/X output intent: {message}")
             }
+            ErrorKind::ObjectStreams(message) => write!(
+                f,
+                "could not pack the file's objects into object streams: {message} \
+                 (a bug in Folio: please report it)"
+            ),
             ErrorKind::Krilla(message) => f.write_str(message),
         }
     }

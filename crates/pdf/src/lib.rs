@@ -32,6 +32,7 @@ mod fonts;
 mod images;
 mod links;
 mod metadata;
+mod object_streams;
 mod outline;
 mod print;
 mod screen;

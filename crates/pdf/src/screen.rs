@@ -21,7 +21,7 @@ use crate::color::Space;
 use crate::draw::{self, Resources};
 use crate::error::location_of;
 use crate::tags::Tagger;
-use crate::{ErrorKind, PdfError, Timestamp, links, metadata, outline};
+use crate::{ErrorKind, PdfError, Timestamp, links, metadata, object_streams, outline};
 
 /// `doc` as a tagged PDF/UA-1 and PDF/A-2a file.
 pub(crate) fn write(
@@ -48,7 +48,8 @@ pub(crate) fn write(
     document.set_outline(outline::outline(&doc.outline, pages, Point::default())?);
     document.set_metadata(metadata::metadata(&doc.meta, created));
     document.set_tag_tree(tagger.finish(&doc.meta.lang));
-    Ok(document.finish()?)
+    let pdf = document.finish()?;
+    object_streams::pack(&pdf).map_err(|e| PdfError::new(ErrorKind::ObjectStreams(e)))
 }
 
 /// Adds page `index` of `doc` to `document`: its content in reading order,
