@@ -29,6 +29,10 @@ use folio_model::Project;
 use folio_pdf::{PdfOptions, write_pdf};
 use rayon::prelude::*;
 
+/// The `folio` binary's allocator, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }

@@ -233,14 +233,14 @@ impl Folio {
     /// Returns the warnings of that edition (load warnings are not repeated;
     /// see [`Folio::warnings`]).
     pub fn check(&self, edition: &Edition) -> Result<Vec<Diagnostic>, Diagnostics> {
-        self.lay_out(edition).map(|(_, warnings)| warnings)
+        self.lay_out(edition, false).map(|(_, warnings)| warnings)
     }
 
     /// Builds the PDF of `edition` in memory.
     ///
     /// Use [`write_atomically`] to save it.
     pub fn render(&self, edition: &Edition) -> Result<Rendered, Diagnostics> {
-        let (laid_out, warnings) = self.lay_out(edition)?;
+        let (laid_out, warnings) = self.lay_out(edition, true)?;
         let theme = self.project.theme();
         let book = FontBook::for_theme(theme);
         let created = created()?;
@@ -281,8 +281,14 @@ impl Folio {
     }
 
     /// Composes and lays out `edition`; the layout warnings come back as
-    /// diagnostics about no file in particular, naming the edition.
-    fn lay_out(&self, edition: &Edition) -> Result<(LaidOut, Vec<Diagnostic>), Diagnostics> {
+    /// diagnostics about no file in particular, naming the edition. `for_pdf`:
+    /// a screen PDF will be written, so its pictures are prepared on other
+    /// cores meanwhile.
+    fn lay_out(
+        &self,
+        edition: &Edition,
+        for_pdf: bool,
+    ) -> Result<(LaidOut, Vec<Diagnostic>), Diagnostics> {
         self.validate(edition)?;
         let translation = self
             .project
@@ -296,6 +302,9 @@ impl Folio {
             .project
             .compose(&edition.country, &edition.lang)
             .map_err(Diagnostics)?;
+        if for_pdf && edition.profile == Profile::Screen {
+            folio_pdf::prepare_images(&document, &folio_pdf::Profile::Screen);
+        }
         let theme = self.project.theme();
         let book = FontBook::for_theme(theme);
         // Both read the document only: the check runs on another core

@@ -18,6 +18,9 @@ use std::process::ExitCode;
 use cli::args::{Config, Task};
 use cli::report::Reporter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Usage errors (and --help/--version) print and exit here, with 2 (0).
     let config = Config::from_args().unwrap_or_else(|err| err.exit());

@@ -10,10 +10,10 @@
 //! hundreds of times and shaping dominates layout otherwise.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::str::FromStr;
 
+use rustc_hash::FxHashMap as HashMap;
 use unicode_script::{Script, UnicodeScript};
 
 use crate::fonts::{FontBook, FontId};
@@ -65,6 +65,9 @@ pub struct Shaper {
     /// The language the cached results were shaped for: a document has one,
     /// so the cache holds one language at a time.
     language: RefCell<Option<(String, Option<rustybuzz::Language>)>>,
+    /// rustybuzz's buffer, handed back after each shaping for the next, so
+    /// that shaping a word does not allocate one.
+    buffer: RefCell<Option<rustybuzz::UnicodeBuffer>>,
 }
 
 impl Shaper {
@@ -104,6 +107,7 @@ impl Shaper {
                     glyphs: shape_in(
                         book,
                         &self.plans,
+                        &self.buffer,
                         &run,
                         &text[run.start..run.end],
                         rtl,
@@ -222,12 +226,13 @@ type PlanKey = (
 fn shape_in(
     book: &FontBook,
     plans: &RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+    spare: &RefCell<Option<rustybuzz::UnicodeBuffer>>,
     run: &Run,
     text: &str,
     rtl: bool,
     language: &Option<rustybuzz::Language>,
 ) -> Vec<UnitGlyph> {
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    let mut buffer = spare.take().unwrap_or_default();
     buffer.push_str(text);
     buffer.set_direction(if rtl {
         rustybuzz::Direction::RightToLeft
@@ -268,7 +273,7 @@ fn shape_in(
         })
         .clone();
     let output = rustybuzz::shape_with_plan(face, &plan, buffer);
-    output
+    let glyphs = output
         .glyph_infos()
         .iter()
         .zip(output.glyph_positions())
@@ -279,7 +284,9 @@ fn shape_in(
             y_offset: pos.y_offset,
             cluster: info.cluster + run.start as u32,
         })
-        .collect()
+        .collect();
+    spare.replace(Some(output.clear()));
+    glyphs
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub use diag::{Diagnostic, Severity};
 use i18n::{EnglishLocale, Language, Strings};
 pub use i18n::{Import, PSEUDO, SOURCE_LANG, Status};
 use load::files::{Loaded, SourceFile};
+use rayon::prelude::*;
 
 /// A loaded and checked data folder.
 #[derive(Debug)]
@@ -94,12 +95,19 @@ impl Project {
 
     fn load_languages(&self, english: content::Locale) -> BTreeMap<String, Language> {
         let strings = self.english();
-        let mut languages = BTreeMap::new();
-        for tag in i18n::languages(&self.data_dir) {
-            let language = Language::load(&self.data_dir, &tag, &strings, &self.english_locale);
-            languages.insert(tag, language);
-        }
-        let pseudo = Language::pseudo(&strings, &self.english_locale);
+        let tags = i18n::languages(&self.data_dir);
+        let (mut languages, pseudo): (BTreeMap<String, Language>, _) = rayon::join(
+            || {
+                tags.into_par_iter()
+                    .map(|tag| {
+                        let language =
+                            Language::load(&self.data_dir, &tag, &strings, &self.english_locale);
+                        (tag, language)
+                    })
+                    .collect()
+            },
+            || Language::pseudo(&strings, &self.english_locale),
+        );
         languages.insert(PSEUDO.to_owned(), pseudo);
         languages.insert(SOURCE_LANG.to_owned(), Language::source(english));
         languages

@@ -71,6 +71,20 @@ impl Images {
     }
 }
 
+/// Starts making the krilla image of `image` for a screen PDF. krilla
+/// decodes a PNG and compresses its pixels on another core as soon as the
+/// image is made, so making it before layout overlaps that work, most of a
+/// single booklet's PDF writing, with layout on this core. A problem is
+/// not reported here: writing the PDF makes the image again and says what
+/// is wrong with it.
+pub(crate) fn prepare(image: &Image) {
+    if made_before(image, Space::Srgb).is_none()
+        && let Ok(pdf_image) = Images::make(image, 0, Space::Srgb)
+    {
+        keep(image, Space::Srgb, &pdf_image);
+    }
+}
+
 /// krilla images made by earlier documents of this process, most recent
 /// last. Every edition of a campaign has the same cover, read once by the
 /// model and shared through one `Arc`; decoding it and compressing its
@@ -90,10 +104,13 @@ struct Made {
     image: PdfImage,
 }
 
+/// Compares the bytes, not only the `Arc`: a program that opens the data
+/// folder again (to rebuild after an edit) reads the same picture into a
+/// new allocation, and should not pay for it again.
 fn made_before(image: &Image, space: Space) -> Option<PdfImage> {
     let made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
     made.iter()
-        .find(|m| Arc::ptr_eq(&m.data, &image.data) && m.space == space)
+        .find(|m| m.space == space && (Arc::ptr_eq(&m.data, &image.data) || m.data == image.data))
         .map(|m| m.image.clone())
 }
 

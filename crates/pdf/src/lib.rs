@@ -40,6 +40,7 @@ mod tags;
 
 use folio_layout::fonts::FontBook;
 use folio_layout::frame::LaidOut;
+use folio_model::doc::Document;
 
 pub use error::PdfError;
 pub use metadata::Timestamp;
@@ -103,6 +104,16 @@ pub fn write_pdf(
     match options.profile {
         Profile::Screen => screen::write(doc, book, options.created),
         Profile::Print(print) => print::write(doc, book, options.created, print),
+    }
+}
+
+/// Starts preparing the pictures of `document` for a PDF of `profile` on
+/// other cores, so that they are ready when [`write_pdf`] needs them: call
+/// it before laying the document out. Only the screen profile's pictures
+/// are prepared ahead; print separates them into CMYK when writing.
+pub fn prepare_images(document: &Document, profile: &Profile) {
+    if let (Profile::Screen, Some(image)) = (profile, &document.cover.image) {
+        images::prepare(image);
     }
 }
 

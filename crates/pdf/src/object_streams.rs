@@ -459,7 +459,7 @@ fn write_xref_stream(out: &mut Vec<u8>, number: u32, locations: &[Location], ent
 }
 
 fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
     encoder.write_all(data).expect("writing to a Vec");
     encoder.finish().expect("writing to a Vec")
 }

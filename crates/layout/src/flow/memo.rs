@@ -16,11 +16,10 @@
 //! remember this cache.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use folio_model::doc::Inline;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::Area;
 use super::chunk::Chunk;
@@ -111,7 +110,7 @@ fn has_page_reference(inlines: &[Inline]) -> bool {
 }
 
 fn fingerprint(inlines: &[Inline]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     hash_inlines(inlines, &mut hasher);
     hasher.finish()
 }

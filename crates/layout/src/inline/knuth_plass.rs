@@ -105,6 +105,9 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
         previous: None,
     }];
     let mut active: Vec<usize> = vec![0];
+    // The active nodes that stay active past this breakpoint; swapped with
+    // `active` after each, so no breakpoint allocates.
+    let mut survivors: Vec<usize> = Vec::new();
 
     for (b, element) in elements.iter().enumerate() {
         let (penalty_width, cost, flagged) = match *element {
@@ -121,7 +124,7 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
         let forced = cost <= -INFINITE_PENALTY;
 
         let mut best: [Option<Node>; 4] = [None; 4];
-        let mut survivors = Vec::with_capacity(active.len());
+        survivors.clear();
         let mut least_overfull: Option<(usize, f32)> = None;
         for &a in &active {
             let node = nodes[a];
@@ -181,12 +184,11 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
             }
         }
 
-        let mut created: Vec<Node> = best.into_iter().flatten().collect();
-        if created.is_empty() && survivors.is_empty() {
+        if best.iter().all(Option::is_none) && survivors.is_empty() {
             // Nothing fits: force the least overfull line rather than fail.
             if let Some((a, _)) = least_overfull {
                 let node = nodes[a];
-                created.push(Node {
+                best[1] = Some(Node {
                     index: b,
                     line: node.line + 1,
                     fitness: 1,
@@ -200,9 +202,9 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
                 });
             }
         }
-        active = survivors;
+        std::mem::swap(&mut active, &mut survivors);
         let (width, stretch, shrink) = totals.after_break(elements, b);
-        for mut node in created {
+        for mut node in best.into_iter().flatten() {
             node.width = width;
             node.stretch = stretch;
             node.shrink = shrink;

@@ -42,27 +42,40 @@ pub struct Files {
 
 /// Reads every file of `data_dir`, with the problems found in each.
 pub fn files(data_dir: &Path) -> (Files, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let campaign = parse::<Campaign>(data_dir, "campaign.toml", &mut diagnostics);
-    let dataset = match SourceFile::read(data_dir.join("dataset.toml")) {
-        Ok(file) => Dataset::load(file, &mut diagnostics),
-        Err(error) => {
-            diagnostics.push(error);
-            None
-        }
-    };
-    let locale = parse::<Locale>(
-        data_dir,
-        &format!("locales/{}.toml", crate::i18n::SOURCE_LANG),
-        &mut diagnostics,
+    // The theme names the cover image, which is decoded to check it: the
+    // longest step, so it runs beside the others. Diagnostics keep the
+    // order of a sequential load.
+    let ((campaign, dataset, locale, mut diagnostics), (theme, theme_diagnostics)) = rayon::join(
+        || {
+            let mut diagnostics = Vec::new();
+            let campaign = parse::<Campaign>(data_dir, "campaign.toml", &mut diagnostics);
+            let dataset = match SourceFile::read(data_dir.join("dataset.toml")) {
+                Ok(file) => Dataset::load(file, &mut diagnostics),
+                Err(error) => {
+                    diagnostics.push(error);
+                    None
+                }
+            };
+            let locale = parse::<Locale>(
+                data_dir,
+                &format!("locales/{}.toml", crate::i18n::SOURCE_LANG),
+                &mut diagnostics,
+            );
+            (campaign, dataset, locale, diagnostics)
+        },
+        || {
+            let mut diagnostics = Vec::new();
+            let theme = match SourceFile::read(data_dir.join("theme.toml")) {
+                Ok(file) => theme::load(data_dir, file, &mut diagnostics),
+                Err(error) => {
+                    diagnostics.push(error);
+                    None
+                }
+            };
+            (theme, diagnostics)
+        },
     );
-    let theme = match SourceFile::read(data_dir.join("theme.toml")) {
-        Ok(file) => theme::load(data_dir, file, &mut diagnostics),
-        Err(error) => {
-            diagnostics.push(error);
-            None
-        }
-    };
+    diagnostics.extend(theme_diagnostics);
     let countries = countries(data_dir, &mut diagnostics);
     (
         Files {
