@@ -7,8 +7,11 @@
 //! hyphenation points that fall on cluster boundaries, so ligatures, kerning
 //! and Arabic joining inside a word survive.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
+use rustc_hash::FxHashMap as HashMap;
 use unicode_bidi::Level;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
@@ -324,14 +327,49 @@ fn hyphenation_points(text: &str, range: Range<usize>, lang: hypher::Lang) -> Ve
     if core.chars().count() < 6 || core.chars().filter(|c| c.is_uppercase()).count() > 1 {
         return vec![];
     }
-    let mut offset = range.start + core_start;
-    let mut points = Vec::new();
-    let syllables: Vec<&str> = hypher::hyphenate(core, lang).collect();
-    for syllable in &syllables[..syllables.len().saturating_sub(1)] {
-        offset += syllable.len();
-        points.push(offset);
-    }
-    points
+    let start = range.start + core_start;
+    syllable_ends(core, lang)
+        .iter()
+        .map(|&end| start + end as usize)
+        .collect()
+}
+
+/// Words hyphenated on this thread, by language, then by word (so that a
+/// lookup borrows the word): the editions of a campaign share most of their
+/// words, and the pages of one repeat many.
+type Hyphenated = HashMap<hypher::Lang, HashMap<Box<str>, Rc<[u32]>>>;
+
+thread_local! {
+    static HYPHENATED: RefCell<Hyphenated> = RefCell::default();
+}
+
+/// As many words as the shaping cache keeps (see `shape.rs`).
+const MAX_HYPHENATED: usize = 100_000;
+
+/// Where the syllables of `word` end, but the last, as byte offsets in it.
+fn syllable_ends(word: &str, lang: hypher::Lang) -> Rc<[u32]> {
+    HYPHENATED.with_borrow_mut(|cache| {
+        if let Some(ends) = cache.get(&lang).and_then(|words| words.get(word)) {
+            return ends.clone();
+        }
+        let syllables: Vec<&str> = hypher::hyphenate(word, lang).collect();
+        let mut end = 0;
+        let ends: Rc<[u32]> = syllables[..syllables.len().saturating_sub(1)]
+            .iter()
+            .map(|syllable| {
+                end += syllable.len() as u32;
+                end
+            })
+            .collect();
+        if cache.values().map(HashMap::len).sum::<usize>() >= MAX_HYPHENATED {
+            cache.clear();
+        }
+        cache
+            .entry(lang)
+            .or_default()
+            .insert(Box::from(word), ends.clone());
+        ends
+    })
 }
 
 fn advance_of(ctx: &Ctx, style: RunStyle, s: &str) -> f32 {
