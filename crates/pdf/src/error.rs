@@ -26,6 +26,10 @@ pub(crate) enum ErrorKind {
         font: FontId,
         family: &'static str,
     },
+    /// Text set in a face the font book does not have.
+    UnknownFont {
+        font: FontId,
+    },
     TextSize {
         page: usize,
         size: f32,
@@ -78,6 +82,11 @@ impl fmt::Display for PdfError {
         match &self.kind {
             ErrorKind::NoPages => write!(f, "the document has no pages"),
             ErrorKind::PageSize { page } => write!(f, "page {} has an empty size", page + 1),
+            ErrorKind::UnknownFont { font } => write!(
+                f,
+                "text is set in font {}, which the font book does not have",
+                font.0
+            ),
             ErrorKind::Font { font, family } => {
                 write!(f, "font {} ({family}) could not be read", font.0)
             }

@@ -33,7 +33,10 @@ impl<'a> Fonts<'a> {
         }
         // The face data is `'static` (bundled in the binary), so krilla can
         // hold it without a copy.
-        let face = self.book.face(id);
+        let face = self
+            .book
+            .get_face(id)
+            .ok_or_else(|| PdfError::new(ErrorKind::UnknownFont { font: id }))?;
         let font = Font::new(Data::from(face.data), face.index).ok_or_else(|| {
             PdfError::new(ErrorKind::Font {
                 font: id,

@@ -26,6 +26,11 @@ use flate2::write::ZlibEncoder;
 /// its non-stream objects in an object stream. An error means the bytes are
 /// not what krilla writes.
 pub(crate) fn pack(pdf: &[u8]) -> Result<Vec<u8>, String> {
+    match pdf.get(..8) {
+        Some([b'%', b'P', b'D', b'F', b'-', b'1', b'.', minor]) if *minor >= b'5' => {}
+        Some([b'%', b'P', b'D', b'F', b'-', b'2', ..]) => {}
+        _ => return Err("object streams need a PDF 1.5 or later header".into()),
+    }
     let xref_at = start_xref(pdf)?;
     let table = read_table(pdf, xref_at)?;
     let trailer = trailer_entries(pdf, table.trailer_at)?;
@@ -547,7 +552,9 @@ mod tests {
         let mut shifted = pdf.clone();
         shifted.insert(20, b' ');
         assert!(pack(&shifted).is_err());
-        assert!(pack(b"startxref 999999").is_err());
-        assert!(pack(b"xref\n0 1\nstartxref 0").is_err());
+        assert!(pack(b"%PDF-1.7\nstartxref 999999").is_err());
+        assert!(pack(b"%PDF-1.4\nstartxref 0").is_err());
+        assert!(pack(b"%PDF-1.7\nxref\n0 1\nstartxref 9").is_err());
+        assert!(pack(b"%PDF-1.7\nxref\n0 1\n0000000000 65535 f\r\ntrailer\n<</Size 1/Prev 3>>\nstartxref 9").is_err());
     }
 }

@@ -5,8 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use folio_layout::fonts::FontBook;
-use folio_layout::frame::{Item, ItemKind, LaidOut, Metadata, Page, Point, Role, Size};
+use folio_layout::fonts::{FontBook, FontId};
+use folio_layout::frame::{
+    Glyph, Item, ItemKind, LaidOut, Metadata, Page, Point, Role, Size, TextRun,
+};
 use folio_model::theme::Color;
 use folio_pdf::{PdfOptions, Print, Profile, write_pdf};
 
@@ -57,5 +59,40 @@ fn an_empty_background_is_written_without_a_panic() {
         }]);
         assert!(write(&doc, Profile::Screen), "{width} × {height}");
         assert!(write(&doc, Profile::Print(Print::default())));
+    }
+}
+
+/// Text in a font id past the end of the font book (the bundled book has
+/// 18 faces and no installed ones): the writer indexed the book's installed
+/// faces with it and panicked.
+#[test]
+fn text_in_a_font_the_book_does_not_have_is_an_error() {
+    let faces = (0..u16::MAX)
+        .take_while(|&id| FontBook::bundled().get_face(FontId(id)).is_some())
+        .count() as u16;
+    for font in [faces, faces + 1, u16::MAX] {
+        let doc = one_page(vec![Item {
+            pos: Point::new(72.0, 72.0),
+            kind: ItemKind::Text(TextRun {
+                font: FontId(font),
+                size: 10.0,
+                fill: Color::BLACK,
+                text: "Hi".into(),
+                glyphs: vec![Glyph {
+                    id: 1,
+                    x_advance: 5.0,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    range: 0..2,
+                }],
+                lang: "en".into(),
+            }),
+            role: Role::Artifact,
+        }]);
+        let options = PdfOptions::default();
+        let error = write_pdf(&doc, FontBook::bundled(), &options)
+            .err()
+            .unwrap_or_else(|| panic!("text in font {font} was written"));
+        assert!(error.to_string().contains("font book"), "{error}");
     }
 }

@@ -316,11 +316,16 @@ impl FontBook {
     }
 
     fn entry(&self, id: FontId) -> &Entry {
+        self.get_entry(id)
+            .unwrap_or_else(|| panic!("font {} is not in the book", id.0))
+    }
+
+    fn get_entry(&self, id: FontId) -> Option<&Entry> {
         let i = usize::from(id.0);
-        match self.bundled.get(i) {
-            Some(entry) => entry,
-            None => &self.installed().faces[i - self.bundled.len()],
-        }
+        self.bundled.get(i).or_else(|| {
+            let installed = i.checked_sub(self.bundled.len())?;
+            self.installed().faces.get(installed)
+        })
     }
 
     /// The faces `family` may be among, and the id of the first.
@@ -332,8 +337,16 @@ impl FontBook {
         }
     }
 
+    /// The face `id` names. Layout only hands out ids of this book; a
+    /// `FontId` from elsewhere panics (see [`FontBook::get_face`]).
     pub fn face(&self, id: FontId) -> &Face {
         self.entry(id).face()
+    }
+
+    /// The face `id` names, if the book has it: for readers of laid-out
+    /// pages that may not come from this book's layout.
+    pub fn get_face(&self, id: FontId) -> Option<&Face> {
+        self.get_entry(id).map(Entry::face)
     }
 
     /// Families the theme names that are neither bundled nor installed on
