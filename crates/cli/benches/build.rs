@@ -16,11 +16,15 @@
 //! Run with `cargo bench -p folio --bench build`; BENCHMARKS.md has the
 //! figures and the commands for whole-process timings.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fs;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use common::{copy_dir, data_dir};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use folio::{Edition, Folio};
 use folio_layout::fonts::FontBook;
@@ -32,10 +36,6 @@ use rayon::prelude::*;
 /// The `folio` binary's allocator, so that the figures are the binary's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
-}
 
 fn usa(c: &mut Criterion) {
     let data = data_dir();
@@ -117,19 +117,6 @@ fn synthetic_data() -> PathBuf {
         fs::write(data.join(format!("countries/{id}.toml")), text).expect("country file");
     }
     data
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("folder");
-    for entry in fs::read_dir(from).expect("folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 fn all(c: &mut Criterion) {

@@ -303,7 +303,7 @@ impl Folio {
             .compose(&edition.country, &edition.lang)
             .map_err(Diagnostics)?;
         if for_pdf && edition.profile == Profile::Screen {
-            folio_pdf::prepare_images(&document, &folio_pdf::Profile::Screen);
+            folio_pdf::prepare_screen_images(&document);
         }
         let theme = self.project.theme();
         let book = FontBook::for_theme(theme);

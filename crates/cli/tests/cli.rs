@@ -1,35 +1,14 @@
 //! The `folio` command as a user runs it: exit codes, what goes to stdout
 //! and stderr, and what is (and is not) written to the out folder.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{copy_dir, data_dir, folio};
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
-}
-
-fn folio() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
-    command.env_remove("NO_COLOR").arg("--color=never");
-    command
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A copy of the data folder in a temp dir, to break on purpose.
 fn scratch_data(tmp: &TempDir) -> PathBuf {

@@ -1,35 +1,13 @@
 //! A translator's commands as they run them: building editions in other
 //! languages, strictly or not, and `folio i18n status/export/import`.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::{copy_dir, data_dir, folio};
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
-}
-
-fn folio() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
-    command.env_remove("NO_COLOR").arg("--color=never");
-    command
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn the_french_edition_builds_without_a_warning() {

@@ -4,18 +4,17 @@
 
 #![cfg(unix)]
 
+mod common;
+
+use common::data_dir;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Kills per run: enough to land before, during and after the write.
 const KILLS: usize = 12;
-
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
-}
 
 fn build(out: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));

@@ -48,7 +48,7 @@ type Shaped = Rc<Vec<ShapedRun>>;
 /// Shaped texts a [`Shaper`] keeps: far more than the distinct words of
 /// the campaign's booklets in all their languages (a few tens of thousands),
 /// a few tens of megabytes at most.
-const MAX_CACHED: usize = 100_000;
+pub(crate) const MAX_CACHED: usize = 100_000;
 
 /// A per-thread cache of shaped text. Faces are shared by every thread;
 /// the cache is not, so no locking happens on the hot path.

@@ -156,12 +156,7 @@ impl Project {
     pub fn compose(&self, country: &str, lang: &str) -> Result<doc::Document, Vec<Diagnostic>> {
         let loaded = self.country(country)?;
         let language = self.language(lang)?;
-        let errors: Vec<Diagnostic> = language
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = language.errors();
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -225,12 +220,7 @@ impl Project {
             )]);
         }
         let language = Language::load(&self.data_dir, lang, &self.english(), &self.english_locale);
-        let errors: Vec<Diagnostic> = language
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = language.errors();
         if errors.is_empty() {
             Ok(language)
         } else {

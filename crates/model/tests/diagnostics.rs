@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use folio_model::{Diagnostic, Project, Severity};
 use tempfile::TempDir;
@@ -19,7 +19,7 @@ impl Scratch {
     fn new() -> Scratch {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        copy_dir(&common::data_dir(), &data);
+        common::copy_dir(&common::data_dir(), &data);
         Scratch { _dir: dir, data }
     }
 
@@ -71,19 +71,6 @@ impl Scratch {
         );
         assert_eq!(matching[0].severity, Severity::Error);
         matching[0].clone()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

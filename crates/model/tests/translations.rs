@@ -39,7 +39,7 @@ impl Scratch {
     fn new() -> Scratch {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        copy_dir(&common::data_dir(), &data);
+        common::copy_dir(&common::data_dir(), &data);
         Scratch { _dir: dir, data }
     }
 
@@ -61,19 +61,6 @@ impl Scratch {
             .find(needle)
             .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
         text[..at].matches('\n').count() + 1
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -107,12 +107,12 @@ pub fn write_pdf(
     }
 }
 
-/// Starts preparing the pictures of `document` for a PDF of `profile` on
-/// other cores, so that they are ready when [`write_pdf`] needs them: call
-/// it before laying the document out. Only the screen profile's pictures
-/// are prepared ahead; print separates them into CMYK when writing.
-pub fn prepare_images(document: &Document, profile: &Profile) {
-    if let (Profile::Screen, Some(image)) = (profile, &document.cover.image) {
+/// Starts preparing the pictures of `document` for a screen PDF on other
+/// cores, so that they are ready when [`write_pdf`] needs them: call it
+/// before laying the document out. Print has nothing to prepare ahead: it
+/// separates pictures into CMYK when writing.
+pub fn prepare_screen_images(document: &Document) {
+    if let Some(image) = &document.cover.image {
         images::prepare(image);
     }
 }

@@ -22,6 +22,7 @@ use super::segment::{self, Opportunity};
 use crate::context::Ctx;
 use crate::frame::Glyph;
 use crate::lang;
+use crate::shape::MAX_CACHED;
 use crate::style::RunStyle;
 
 /// Cost of breaking at a hyphenation point or after an explicit hyphen.
@@ -336,15 +337,13 @@ fn hyphenation_points(text: &str, range: Range<usize>, lang: hypher::Lang) -> Ve
 
 /// Words hyphenated on this thread, by language, then by word (so that a
 /// lookup borrows the word): the editions of a campaign share most of their
-/// words, and the pages of one repeat many.
+/// words, and the pages of one repeat many. Bounded like the shaping cache,
+/// by [`MAX_CACHED`] words.
 type Hyphenated = HashMap<hypher::Lang, HashMap<Box<str>, Rc<[u32]>>>;
 
 thread_local! {
     static HYPHENATED: RefCell<Hyphenated> = RefCell::default();
 }
-
-/// As many words as the shaping cache keeps (see `shape.rs`).
-const MAX_HYPHENATED: usize = 100_000;
 
 /// Where the syllables of `word` end, but the last, as byte offsets in it.
 fn syllable_ends(word: &str, lang: hypher::Lang) -> Rc<[u32]> {
@@ -361,7 +360,7 @@ fn syllable_ends(word: &str, lang: hypher::Lang) -> Rc<[u32]> {
                 end
             })
             .collect();
-        if cache.values().map(HashMap::len).sum::<usize>() >= MAX_HYPHENATED {
+        if cache.values().map(HashMap::len).sum::<usize>() >= MAX_CACHED {
             cache.clear();
         }
         cache

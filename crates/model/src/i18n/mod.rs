@@ -68,6 +68,16 @@ pub struct Language {
 }
 
 impl Language {
+    /// The errors among its diagnostics: a language with any can neither
+    /// be built nor exchanged.
+    pub(crate) fn errors(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect()
+    }
+
     /// The source language: no translations, the English locale.
     pub fn source(locale: Locale) -> Language {
         Language {

@@ -1,15 +1,31 @@
-//! Helpers shared by the integration tests: the real data folder, and the
-//! document's text flattened in reading order.
+//! Helpers shared by the integration tests: the real data folder and copies
+//! of it, and the document's text flattened in reading order.
 
 #![allow(dead_code)] // each test binary uses its own subset
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use folio_model::doc::{Block, Cell, Document, FigureBody, Heading, Inline, NoteKind};
 use folio_model::{Diagnostic, Project};
 
 pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+/// Copies the folder `from` into `to`, recursively: a data folder to break
+/// on purpose.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 pub fn render(diagnostics: &[Diagnostic]) -> String {
