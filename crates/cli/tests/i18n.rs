@@ -141,3 +141,56 @@ fn export_and_import_round_trip_through_the_command() {
         before
     );
 }
+
+#[test]
+fn import_reports_entries_that_match_no_english_string() {
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("data");
+    copy_dir(&data_dir(), &data);
+    let po = tmp.path().join("fr.po");
+    folio()
+        .args(["i18n", "export", "--lang", "fr", "--data"])
+        .arg(&data)
+        .arg("-o")
+        .arg(&po)
+        .assert()
+        .success();
+    let mut text = fs::read_to_string(&po).unwrap();
+    // Entries of strings the English no longer has: one left untranslated,
+    // one fuzzy. Nothing would be imported from them, but a translator
+    // should hear that they lead nowhere, at their line.
+    text.push_str(
+        "\nmsgctxt \"campaign.toml:removed-string\"\nmsgid \"Gone\"\nmsgstr \"\"\n\
+         \n#, fuzzy\nmsgctxt \"campaign.toml:renamed-string\"\nmsgid \"Moved\"\nmsgstr \"Déplacé\"\n",
+    );
+    fs::write(&po, &text).unwrap();
+    let line_of = |context: &str| {
+        text.lines()
+            .position(|l| l == format!("msgctxt \"{context}\""))
+            .unwrap()
+            + 1
+    };
+    let output = folio()
+        .args(["i18n", "import", "--data"])
+        .arg(&data)
+        .arg(&po)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for context in [
+        "campaign.toml:removed-string",
+        "campaign.toml:renamed-string",
+    ] {
+        assert!(
+            stderr.contains(&format!("warning: no English string \"{context}\"")),
+            "{stderr}"
+        );
+        // The diagnostic points into the PO file near the entry.
+        let near = (line_of(context)..line_of(context) + 3)
+            .any(|line| stderr.contains(&format!("fr.po:{line}:")));
+        assert!(near, "{context} at line {}: {stderr}", line_of(context));
+    }
+    assert!(stderr.contains("took 227 translations"), "{stderr}");
+}

@@ -186,25 +186,43 @@ pub fn import(
     let mut taken: BTreeMap<FileKey, Vec<(&Message<'_>, Stored)>> = BTreeMap::new();
     let mut count = 0;
     for entry in incoming.entries.iter().filter(|e| !e.id.is_empty()) {
-        if entry.is_fuzzy() || entry.translation.is_empty() {
-            continue;
-        }
+        let unused = entry.is_fuzzy() || entry.translation.is_empty();
         let Some((messages, message)) = entry.context.as_ref().and_then(|c| by_context.get(c))
         else {
-            errors.push(
-                po_file
-                    .diagnostic(
-                        Severity::Error,
-                        entry.at.clone(),
-                        format!(
-                            "no English string {}",
-                            entry.context.as_deref().map_or("without msgctxt".into(), |c| format!("\"{c}\""))
-                        ),
-                    )
-                    .with_hint("the English string was removed or renamed since the export: export again, or delete this entry"),
-            );
+            // A translation that would be lost stops the import; an entry
+            // with nothing to import is only reported, so that a file
+            // exported before the English changed still imports.
+            let (severity, hint) = if unused {
+                (
+                    Severity::Warning,
+                    "the English string was removed or renamed since the export; this entry is ignored: export again, or delete it",
+                )
+            } else {
+                (
+                    Severity::Error,
+                    "the English string was removed or renamed since the export: export again, or delete this entry",
+                )
+            };
+            let what = entry
+                .context
+                .as_deref()
+                .map_or("without msgctxt".into(), |c| format!("\"{c}\""));
+            let diagnostic = po_file
+                .diagnostic(
+                    severity,
+                    entry.at.clone(),
+                    format!("no English string {what}"),
+                )
+                .with_hint(hint);
+            match severity {
+                Severity::Error => errors.push(diagnostic),
+                Severity::Warning => warnings.push(diagnostic),
+            }
             continue;
         };
+        if unused {
+            continue;
+        }
         let translation = &entry.translation;
         if let Some(why) = kept::mismatch(&entry.id, translation, message.format) {
             errors.push(
