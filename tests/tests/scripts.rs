@@ -3,12 +3,15 @@
 //! line past its measure, Thai and Japanese lines starting only where the
 //! line segmenter allows a break. The fixtures are in `fixtures/scripts/`;
 //! the PDFs are left in Cargo's test scratch folder
-//! (`target/tmp/scripts/`) for a person to look at.
+//! (`target/tmp/scripts/`) for a person to look at. The fonts are the
+//! bundled ones and, for Japanese, a subset of Noto Sans CJK JP in
+//! `fixtures/fonts/`: never the machine's, so the tests pass the same on a
+//! machine with no font installed.
 
 use std::path::{Path, PathBuf};
 
 use folio_layout::coverage::missing_characters;
-use folio_layout::fonts::FontBook;
+use folio_layout::fonts::{FontBook, FontSources};
 use folio_layout::frame::{CellPos, Item, ItemKind, LaidOut, ListPart, Role, TextRun};
 use folio_layout::layout_document;
 use folio_model::Project;
@@ -144,7 +147,7 @@ fn right_to_left_pages_are_mirrored() {
         text: text("تقرير عام 2024."),
     });
     let theme = theme();
-    let laid = layout_document(&doc, &theme, FontBook::for_theme(&theme));
+    let laid = layout_document(&doc, &theme, book(&theme));
     save("ar-mirrored", &laid, &theme);
     let runs: Vec<_> = runs(&laid).collect();
     let span = |pick: &dyn Fn(&Role) -> bool| {
@@ -177,6 +180,16 @@ fn right_to_left_pages_are_mirrored() {
     );
 }
 
+/// The fixtures' fonts: the bundled faces and the fixture folder's, and no
+/// system folder, whatever this machine has installed.
+fn book(theme: &Theme) -> &'static FontBook {
+    let sources = FontSources {
+        folders: vec![root().join("tests/fixtures/fonts")],
+        system: false,
+    };
+    FontBook::for_theme(theme, &sources)
+}
+
 fn theme() -> Theme {
     Project::load(&root().join("data"))
         .expect("the shipped data loads")
@@ -188,7 +201,7 @@ fn laid_out(name: &str) -> (Fixture, Theme, LaidOut) {
     let f = fixture(name);
     let theme = theme();
     let doc = document(&f);
-    let book = FontBook::for_theme(&theme);
+    let book = book(&theme);
     assert_eq!(missing_characters(&doc, &theme, book), vec![], "{name}");
     let laid = layout_document(&doc, &theme, book);
     assert!(laid.warnings.is_empty(), "{name}: {:#?}", laid.warnings);
@@ -347,7 +360,7 @@ fn pdf(name: &str) -> (Fixture, Vec<u8>) {
 
 /// Writes `laid` as `target/tmp/scripts/{name}.pdf`; returns the bytes.
 fn save(name: &str, laid: &LaidOut, theme: &Theme) -> Vec<u8> {
-    let bytes = write_pdf(laid, FontBook::for_theme(theme), &PdfOptions::default())
+    let bytes = write_pdf(laid, book(theme), &PdfOptions::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scripts");
     std::fs::create_dir_all(&folder).unwrap();

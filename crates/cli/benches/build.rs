@@ -27,7 +27,7 @@ use std::time::Duration;
 use common::{copy_dir, data_dir};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use folio::{Edition, Folio};
-use folio_layout::fonts::FontBook;
+use folio_layout::fonts::{FontBook, FontSources};
 use folio_layout::layout_document;
 use folio_model::Project;
 use folio_pdf::{PdfOptions, write_pdf};
@@ -40,7 +40,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn usa(c: &mut Criterion) {
     let data = data_dir();
     let project = Project::load(&data).expect("data folder loads");
-    let book = FontBook::for_theme(project.theme());
+    let book = FontBook::for_theme(project.theme(), &FontSources::default());
     let document = project.compose("usa", "en").expect("usa composes");
     let laid_out = layout_document(&document, project.theme(), book);
     let options = PdfOptions::default();

@@ -14,9 +14,12 @@ use crate::{Diagnostic, Edition, Severity};
 /// is neither bundled nor installed: without it every page would quietly
 /// come out in another face. Fallback families are checked when a
 /// character needs them (see [`missing_glyph`]).
-pub(crate) fn unknown_fonts(project: &Project, data_dir: &Path) -> Vec<Diagnostic> {
+pub(crate) fn unknown_fonts(
+    project: &Project,
+    data_dir: &Path,
+    book: &FontBook,
+) -> Vec<Diagnostic> {
     let fonts = &project.theme().fonts;
-    let book = FontBook::for_theme(project.theme());
     let file = data_dir.join("theme.toml");
     let text = fs::read_to_string(&file).unwrap_or_default();
     [("body", &fonts.body), ("heading", &fonts.heading)]
@@ -60,6 +63,29 @@ fn value_position(text: &str, key: &str, value: &str) -> (usize, usize) {
         .unwrap_or((0, 0))
 }
 
+/// How a person gets `family` when Folio cannot find it: without root, by
+/// putting its files in the data folder; with a package where one is known.
+pub fn how_to_get(family: &str, data_dir: &Path) -> String {
+    let folder = data_dir.join(crate::FONTS_FOLDER);
+    let mut hint = format!(
+        "put its font files (.otf, .ttf, .ttc) in {}, where they are found by family name \
+         with no installing",
+        folder.display()
+    );
+    // Noto CJK is the one family the shipped theme names that no bundle
+    // holds; Debian and Ubuntu package it.
+    if family.starts_with("Noto Sans CJK") || family.starts_with("Noto Serif CJK") {
+        hint.push_str(
+            ", or install it system-wide (Debian, Ubuntu: `bash fonts/install-cjk-fonts.sh`, \
+             which installs fonts-noto-cjk)",
+        );
+    } else {
+        hint.push_str(", or install it system-wide");
+    }
+    hint.push_str("; `folio fonts` shows which family is found where");
+    hint
+}
+
 /// The error for a character no font can draw, with the way to fix it:
 /// install the family the theme names for its script, or name one.
 pub(crate) fn missing_glyph(
@@ -67,6 +93,7 @@ pub(crate) fn missing_glyph(
     missing: &folio_layout::coverage::Missing,
     theme: &folio_model::theme::Theme,
     book: &FontBook,
+    data_dir: &Path,
 ) -> Diagnostic {
     let uninstalled: Vec<&str> = theme
         .fonts
@@ -84,10 +111,10 @@ pub(crate) fn missing_glyph(
         )
     } else {
         format!(
-            "theme.toml names {} for {} text, which is not installed on this machine: \
-             install it (Noto CJK: `bash fonts/install-cjk-fonts.sh`), see fonts/README.md",
+            "theme.toml names {} for {} text, which Folio cannot find: {}",
             uninstalled.join(", "),
-            missing.script
+            missing.script,
+            how_to_get(uninstalled[0], data_dir)
         )
     };
     general(

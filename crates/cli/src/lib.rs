@@ -49,16 +49,22 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use folio_layout::fonts::FontBook;
+pub use folio_layout::fonts::FontSources;
 use folio_layout::frame::LaidOut;
 use folio_model::Project;
 
 pub use atomic::write_atomically;
 pub use diagnostics::{Diagnostics, location, write_diagnostic};
 pub use folio_model::diag::{Diagnostic, Severity};
+pub use font_checks::how_to_get;
 
 use diagnostics::general;
 use font_checks::{missing_glyph, unknown_fonts};
 use suggest::suggest;
+
+/// The folder of a data folder where fonts a person adds are found by
+/// family name, like installed ones.
+pub const FONTS_FOLDER: &str = "fonts";
 
 /// The language content is written in, and of [`Edition::new`].
 pub const DEFAULT_LANG: &str = folio_model::SOURCE_LANG;
@@ -76,6 +82,8 @@ pub const PSEUDO_LANG: &str = folio_model::PSEUDO;
 pub struct Folio {
     project: Project,
     data_dir: PathBuf,
+    /// Where fonts the theme names and Folio does not bundle are found.
+    fonts: FontSources,
     /// Missing and out-of-date translations are errors, not warnings.
     strict: bool,
 }
@@ -170,20 +178,34 @@ pub struct Rendered {
 }
 
 impl Folio {
-    /// Loads and checks the content of `data_dir`.
+    /// Loads and checks the content of `data_dir`, with the fonts Folio
+    /// bundles and those in the data folder's `fonts/` folder.
     ///
     /// Fails with every error found (all files are checked, not just up to
     /// the first mistake). Warnings of a successful load are kept and
     /// available from [`Folio::warnings`].
     pub fn open(data_dir: &Path) -> Result<Folio, Diagnostics> {
+        Folio::open_with_fonts(data_dir, FontSources::default())
+    }
+
+    /// [`Folio::open`], also looking for fonts in `fonts`: its folders
+    /// first, then the data folder's `fonts/`, then, if `fonts.system`, the
+    /// machine's installed fonts.
+    pub fn open_with_fonts(data_dir: &Path, mut fonts: FontSources) -> Result<Folio, Diagnostics> {
         let project = Project::load(data_dir).map_err(Diagnostics)?;
-        let unknown = unknown_fonts(&project, data_dir);
+        fonts.folders.push(data_dir.join(FONTS_FOLDER));
+        let unknown = unknown_fonts(
+            &project,
+            data_dir,
+            FontBook::for_theme(project.theme(), &fonts),
+        );
         if !unknown.is_empty() {
             return Err(Diagnostics(unknown));
         }
         Ok(Folio {
             project,
             data_dir: data_dir.to_owned(),
+            fonts,
             strict: false,
         })
     }
@@ -193,6 +215,12 @@ impl Folio {
     /// incomplete edition is never built.
     pub fn strict(self, strict: bool) -> Folio {
         Folio { strict, ..self }
+    }
+
+    /// The fonts editions are set in: the bundled faces and those of the
+    /// families the theme names, as found in the font sources.
+    pub fn font_book(&self) -> &'static FontBook {
+        FontBook::for_theme(self.project.theme(), &self.fonts)
     }
 
     /// The data folder this was opened from.
@@ -242,7 +270,7 @@ impl Folio {
     pub fn render(&self, edition: &Edition) -> Result<Rendered, Diagnostics> {
         let (laid_out, warnings) = self.lay_out(edition, true)?;
         let theme = self.project.theme();
-        let book = FontBook::for_theme(theme);
+        let book = self.font_book();
         let created = created()?;
         let write = |profile| {
             let options = folio_pdf::PdfOptions { profile, created };
@@ -306,7 +334,7 @@ impl Folio {
             folio_pdf::prepare_screen_images(&document);
         }
         let theme = self.project.theme();
-        let book = FontBook::for_theme(theme);
+        let book = self.font_book();
         // Both read the document only: the check runs on another core
         // while layout works, and its errors win if it finds any.
         let (missing, laid_out) = rayon::join(
@@ -317,7 +345,7 @@ impl Folio {
             return Err(Diagnostics(
                 missing
                     .iter()
-                    .map(|m| missing_glyph(edition, m, theme, book))
+                    .map(|m| missing_glyph(edition, m, theme, book, &self.data_dir))
                     .collect(),
             ));
         }

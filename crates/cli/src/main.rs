@@ -8,6 +8,7 @@ mod cli {
     pub mod args;
     pub mod build;
     pub mod check;
+    pub mod fonts;
     pub mod i18n;
     pub mod progress;
     pub mod report;
@@ -26,9 +27,10 @@ fn main() -> ExitCode {
     let config = Config::from_args().unwrap_or_else(|err| err.exit());
     let reporter = Reporter::new(config.color);
     match &config.task {
-        Task::Build(build) => cli::build::run(build, &reporter),
-        Task::Check(check) => cli::check::run(check, &reporter),
-        Task::I18n(task) => cli::i18n::run(task, &reporter),
+        Task::Build(build) => cli::build::run(build, &config.fonts, &reporter),
+        Task::Check(check) => cli::check::run(check, &config.fonts, &reporter),
+        Task::I18n(task) => cli::i18n::run(task, &config.fonts, &reporter),
+        Task::Fonts(data) => cli::fonts::run(data, &config.fonts, &reporter),
     }
     reporter.exit_code()
 }

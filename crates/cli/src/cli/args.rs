@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::error::ErrorKind;
 use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
-use folio::Profile;
+use folio::{FontSources, Profile};
 
 /// Builds Country Progress Cards (PDF booklets) from a folder of TOML content.
 #[derive(Debug, Parser)]
@@ -16,6 +16,17 @@ pub struct Cli {
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// Also look for fonts in DIR (before the data folder's fonts/ and the
+    /// installed fonts); may be given several times.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub fonts: Vec<PathBuf>,
+
+    /// Use only the bundled fonts, the data folder's fonts/ and --fonts
+    /// folders, not the fonts installed on this machine: the same booklet
+    /// on every machine.
+    #[arg(long, global = true)]
+    pub no_system_fonts: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -52,6 +63,17 @@ pub enum Command {
     /// DATA/locales/LANG.toml (interface words); the English files are
     /// never changed.
     I18n(I18nArgs),
+    /// Show which fonts the theme names and where each is found
+    ///
+    /// For the body and heading families and, per script, each family of
+    /// the theme's fallback chains: bundled, found in the data folder's
+    /// fonts/ or a --fonts folder, installed on this machine, or missing
+    /// (with how to get it). Exits with 1 if a family is missing.
+    Fonts {
+        /// The data folder to read.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -187,6 +209,9 @@ pub enum I18nCommand {
 pub struct Config {
     /// Whether diagnostics on stderr are coloured.
     pub color: bool,
+    /// Where to look for fonts Folio does not bundle, besides the data
+    /// folder's `fonts/`.
+    pub fonts: FontSources,
     pub task: Task,
 }
 
@@ -195,6 +220,8 @@ pub enum Task {
     Build(BuildConfig),
     Check(CheckConfig),
     I18n(I18nTask),
+    /// `folio fonts`, for this data folder.
+    Fonts(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,6 +293,16 @@ impl Config {
             ColorWhen::Auto => {
                 std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             }
+        };
+        if let Some(bad) = cli.fonts.iter().find(|dir| !dir.is_dir()) {
+            return Err(usage(format!(
+                "--fonts {}: not a folder of font files",
+                bad.display()
+            )));
+        }
+        let fonts = FontSources {
+            folders: cli.fonts,
+            system: !cli.no_system_fonts,
         };
         let task = match cli.command {
             Command::Build(args) => {
@@ -344,8 +381,12 @@ impl Config {
                     I18nCommand::Import { file } => I18nTask::Import { data, file },
                 })
             }
+            Command::Fonts { data } => {
+                check_data_dir(&data)?;
+                Task::Fonts(data)
+            }
         };
-        Ok(Config { color, task })
+        Ok(Config { color, fonts, task })
     }
 }
 
@@ -433,6 +474,10 @@ mod tests {
             config,
             Config {
                 color: false,
+                fonts: FontSources {
+                    folders: vec![],
+                    system: true,
+                },
                 task: Task::Build(BuildConfig {
                     data: data.into(),
                     out: "out".into(),

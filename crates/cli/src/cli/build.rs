@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use folio::{Edition, Folio};
+use folio::{Edition, Folio, FontSources};
 use rayon::prelude::*;
 
 use super::args::{BuildConfig, Langs, Targets};
@@ -14,9 +14,9 @@ use super::report::Reporter;
 
 /// Builds what `config` asks for. Each edition that fails is reported and
 /// the others are still built; the reporter's error count tells the caller.
-pub fn run(config: &BuildConfig, reporter: &Reporter) {
+pub fn run(config: &BuildConfig, fonts: &FontSources, reporter: &Reporter) {
     let started = Instant::now();
-    let Some(folio) = open(&config.data, reporter) else {
+    let Some(folio) = open(&config.data, fonts, reporter) else {
         return;
     };
     let folio = folio.strict(config.strict);
@@ -101,8 +101,8 @@ pub fn editions(folio: &Folio, targets: &Targets, langs: &Langs) -> Vec<Edition>
 
 /// Loads the data folder, reporting its warnings, or its errors if it
 /// can't be loaded.
-pub fn open(data: &Path, reporter: &Reporter) -> Option<Folio> {
-    match Folio::open(data) {
+pub fn open(data: &Path, fonts: &FontSources, reporter: &Reporter) -> Option<Folio> {
+    match Folio::open_with_fonts(data, fonts.clone()) {
         Ok(folio) => {
             reporter.diagnostics(folio.warnings());
             Some(folio)

@@ -1,6 +1,7 @@
 //! `folio check`: loads, composes and lays out editions without writing
 //! anything, and shows every problem found.
 
+use folio::FontSources;
 use rayon::prelude::*;
 
 use super::args::CheckConfig;
@@ -9,8 +10,8 @@ use super::report::Reporter;
 
 /// Checks what `config` asks for; the reporter's error count tells the
 /// caller whether the content is fine.
-pub fn run(config: &CheckConfig, reporter: &Reporter) {
-    let Some(folio) = open(&config.data, reporter) else {
+pub fn run(config: &CheckConfig, fonts: &FontSources, reporter: &Reporter) {
+    let Some(folio) = open(&config.data, fonts, reporter) else {
         summary(reporter, "the data folder");
         return;
     };

@@ -5,26 +5,26 @@
 use std::io::Write;
 use std::path::Path;
 
-use folio::Folio;
+use folio::{Folio, FontSources};
 
 use super::args::I18nTask;
 use super::build::open;
 use super::report::Reporter;
 
-pub fn run(task: &I18nTask, reporter: &Reporter) {
+pub fn run(task: &I18nTask, fonts: &FontSources, reporter: &Reporter) {
     match task {
         I18nTask::Status { data, langs } => {
-            if let Some(folio) = open(data, reporter) {
+            if let Some(folio) = open(data, fonts, reporter) {
                 status(&folio, langs.as_deref(), reporter);
             }
         }
         I18nTask::Export { data, lang, output } => {
-            if let Some(folio) = open(data, reporter) {
+            if let Some(folio) = open(data, fonts, reporter) {
                 export(&folio, lang, output, reporter);
             }
         }
         I18nTask::Import { data, file } => {
-            if let Some(folio) = open(data, reporter) {
+            if let Some(folio) = open(data, fonts, reporter) {
                 import(&folio, file, reporter);
             }
         }

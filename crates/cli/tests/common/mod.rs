@@ -11,11 +11,21 @@ pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }
 
-/// The `folio` binary, with colour off whatever the terminal.
+/// The `folio` binary, with colour off whatever the terminal, and blind to
+/// the fonts installed on this machine: a test passes or fails the same on
+/// a machine with none.
 pub fn folio() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_folio"));
-    command.env_remove("NO_COLOR").arg("--color=never");
     command
+        .env_remove("NO_COLOR")
+        .env_remove("FOLIO_FONT_PATH")
+        .args(["--color=never", "--no-system-fonts"]);
+    command
+}
+
+/// The test fixtures' fonts: a subset of Noto Sans CJK JP.
+pub fn fixture_fonts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fonts")
 }
 
 /// Copies the folder `from` into `to`, recursively.

@@ -1,25 +1,69 @@
-//! Fonts installed on the machine, found by family name.
+//! Fonts Folio does not bundle, found by family name in folders.
 //!
-//! Families too large to bundle are named in the theme and looked for in
-//! the font folders: those of `FOLIO_FONT_PATH` (separated like `PATH`)
-//! first, then the system's and the user's. The folders are catalogued once
-//! per process reading only each face's `name` and `OS/2` tables (a CJK
-//! collection is 20 MB; its tables of names a few kilobytes); a file is read
-//! whole, and kept for the process, only when one of its faces is used.
+//! Families too large to bundle (CJK, ~20 MB a weight), or that a theme
+//! adds, come from the folders of a [`FontSources`]: the data folder's
+//! `fonts/` and `--fonts` folders, which a translator can fill without
+//! root, and, when asked for, the machine's installed fonts. Each folder is
+//! catalogued once per process reading only each face's `name` and `OS/2`
+//! tables (a CJK collection is 20 MB; its tables of names a few kilobytes);
+//! a file is read whole, and kept for the process, only when one of its
+//! faces is used.
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::Style;
 
-/// Where an installed face is: its file and its index in the file.
+/// Where the fonts Folio does not bundle are looked for.
+///
+/// The default looks nowhere: a book built from it has the bundled faces
+/// only, the same on every machine. System fonts are read only when
+/// [`FontSources::system`] says so, which the `folio` command does unless
+/// told not to and tests never do, so a test cannot pass or fail by what
+/// happens to be installed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct FontSources {
+    /// Folders a person gave Folio (the data folder's `fonts/`, `--fonts`),
+    /// searched first, in order. A folder that does not exist is empty.
+    pub folders: Vec<PathBuf>,
+    /// Also the machine's installed fonts: the folders of `FOLIO_FONT_PATH`
+    /// (separated like `PATH`), then the system's and the user's.
+    pub system: bool,
+}
+
+impl FontSources {
+    /// The folders to search, each with what it is, in order.
+    fn folders(&self) -> Vec<(PathBuf, Origin)> {
+        let given = self.folders.iter().map(|f| (f.clone(), Origin::Folder));
+        let system = self
+            .system
+            .then(system_folders)
+            .into_iter()
+            .flatten()
+            .map(|f| (f, Origin::System));
+        given.chain(system).collect()
+    }
+}
+
+/// Which kind of folder a face was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A folder given to Folio: the data folder's `fonts/` or `--fonts`.
+    Folder,
+    /// The machine's installed fonts.
+    System,
+}
+
+/// Where a face is: its file, its index in the file, and the kind of
+/// folder it was found in.
 #[derive(Debug, Clone)]
 pub struct Location {
-    path: PathBuf,
+    pub path: PathBuf,
     pub index: u32,
+    pub origin: Origin,
 }
 
 impl Location {
@@ -40,15 +84,22 @@ impl Location {
     }
 }
 
-/// One face of one installed file, as catalogued.
+/// One face of one file, as catalogued.
 #[derive(Debug)]
-struct Entry {
-    path: PathBuf,
-    index: u32,
+pub struct Entry {
+    pub location: Location,
     /// Typographic and legacy family names (name ids 16 and 1).
-    families: Vec<String>,
+    pub families: Vec<String>,
     weight: u16,
     italic: bool,
+}
+
+impl Entry {
+    /// The name to show and to match: the typographic family if the face
+    /// has one.
+    pub fn family(&self) -> &str {
+        self.families.first().map_or("", String::as_str)
+    }
 }
 
 /// Folders nest a few levels (`/usr/share/fonts/opentype/noto`); the bound
@@ -60,49 +111,55 @@ const MAX_FACES: u32 = 64;
 const MAX_TABLE: u32 = 1 << 20;
 
 /// The regular, bold, italic and bold italic faces of `family` (those that
-/// exist), each the installed face whose weight is closest to 400 or 700.
-pub fn faces_of(family: &str) -> Vec<(Style, Location)> {
-    let catalogue = catalogue();
+/// exist) in `faces`, each the face whose weight is closest to 400 or 700;
+/// among equals, the first, so earlier folders win.
+pub fn faces_of<'a>(faces: &'a [Arc<[Entry]>], family: &str) -> Vec<(Style, &'a Entry)> {
     let mut found = Vec::new();
     for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
         let target: u16 = if bold { 700 } else { 400 };
-        let best = catalogue
+        let best = faces
             .iter()
+            .flat_map(|folder| folder.iter())
             .filter(|e| e.italic == italic && (e.weight >= 600) == bold)
             .filter(|e| e.families.iter().any(|f| f.eq_ignore_ascii_case(family)))
             .min_by_key(|e| e.weight.abs_diff(target));
         if let Some(entry) = best {
-            found.push((
-                Style { bold, italic },
-                Location {
-                    path: entry.path.clone(),
-                    index: entry.index,
-                },
-            ));
+            found.push((Style { bold, italic }, entry));
         }
     }
     found
 }
 
-/// Every face in the font folders, in folder order then path order, so the
-/// same machine always yields the same choice.
-fn catalogue() -> &'static [Entry] {
-    static CATALOGUE: OnceLock<Vec<Entry>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        let mut entries = Vec::new();
-        for folder in folders() {
-            let mut files = Vec::new();
-            font_files(&folder, 0, &mut files);
-            files.sort();
-            for path in files {
-                entries.extend(faces_in(&path).unwrap_or_default());
-            }
-        }
-        entries
-    })
+/// The faces in each folder of `sources`, in folder order then path order,
+/// so the same machine always yields the same choice. Each folder is read
+/// once per process.
+pub fn catalogue(sources: &FontSources) -> Vec<Arc<[Entry]>> {
+    static FOLDERS: OnceLock<Mutex<HashMap<PathBuf, Arc<[Entry]>>>> = OnceLock::new();
+    let folders = FOLDERS.get_or_init(Default::default);
+    sources
+        .folders()
+        .into_iter()
+        .map(|(folder, origin)| {
+            let mut known = folders.lock().unwrap_or_else(PoisonError::into_inner);
+            known
+                .entry(folder.clone())
+                .or_insert_with(|| catalogue_folder(&folder, origin))
+                .clone()
+        })
+        .collect()
 }
 
-fn folders() -> Vec<PathBuf> {
+fn catalogue_folder(folder: &Path, origin: Origin) -> Arc<[Entry]> {
+    let mut files = Vec::new();
+    font_files(folder, 0, &mut files);
+    files.sort();
+    files
+        .iter()
+        .flat_map(|path| faces_in(path, origin).unwrap_or_default())
+        .collect()
+}
+
+fn system_folders() -> Vec<PathBuf> {
     let mut folders: Vec<PathBuf> = std::env::var_os("FOLIO_FONT_PATH")
         .map(|paths| std::env::split_paths(&paths).collect())
         .unwrap_or_default();
@@ -143,7 +200,7 @@ fn font_files(folder: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 }
 
 /// The faces of one file, from its table directory, `name` and `OS/2`.
-fn faces_in(path: &Path) -> io::Result<Vec<Entry>> {
+fn faces_in(path: &Path, origin: Origin) -> io::Result<Vec<Entry>> {
     let mut file = File::open(path)?;
     let head = read_at(&mut file, 0, 12)?;
     let offsets: Vec<u32> = if &head[..4] == b"ttcf" {
@@ -175,22 +232,27 @@ fn faces_in(path: &Path) -> io::Result<Vec<Entry>> {
         ) else {
             continue;
         };
-        let mut families: Vec<String> = name
-            .names
-            .into_iter()
-            .filter(|n| {
-                [
-                    ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
-                    ttf_parser::name_id::FAMILY,
-                ]
-                .contains(&n.name_id)
-            })
-            .filter_map(|n| n.to_string())
-            .collect();
-        families.dedup();
+        // Typographic family first: it names the family of a Medium or
+        // Light face, whose legacy family ("… Medium") is a family of one.
+        let mut families: Vec<String> = Vec::new();
+        for id in [
+            ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
+            ttf_parser::name_id::FAMILY,
+        ] {
+            for family in name.names.into_iter().filter(|n| n.name_id == id) {
+                if let Some(family) = family.to_string()
+                    && !families.contains(&family)
+                {
+                    families.push(family);
+                }
+            }
+        }
         entries.push(Entry {
-            path: path.to_owned(),
-            index: index as u32,
+            location: Location {
+                path: path.to_owned(),
+                index: index as u32,
+                origin,
+            },
             families,
             weight: os2.weight().to_number(),
             italic: os2.style() != ttf_parser::Style::Normal,

@@ -4,17 +4,23 @@
 //! Sans (Latin, Greek, Cyrillic) and one family for each of Arabic, Hebrew,
 //! Devanagari, Thai and Khmer — so booklets in those scripts build the same
 //! on every machine whatever fonts are installed. Families too large to
-//! bundle (CJK, ~20 MB a weight) are found by name among the fonts installed
-//! on the machine ([`installed`]). A book is built once per process for the
-//! fonts a theme names and shared across threads (a [`FontBook`] is `Sync`);
-//! the glyph ids of laid-out pages refer to its faces.
+//! bundle (CJK, ~20 MB a weight) are found by name in the folders of a
+//! [`FontSources`] ([`folders`]): the data folder's `fonts/`, folders given
+//! on the command line and, if asked for, the machine's installed fonts. A
+//! book is built once per process for the fonts a theme names and the
+//! sources it may search, and shared across threads (a [`FontBook`] is
+//! `Sync`); the glyph ids of laid-out pages refer to its faces.
 
-mod installed;
+mod folders;
+
+use std::path::{Path, PathBuf};
 
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use folio_model::theme::{Fonts, ScriptFallback, Theme};
 use unicode_script::Script;
+
+pub use folders::{FontSources, Origin};
 
 /// Index of a face in the [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -120,25 +126,26 @@ impl Face {
 pub struct FontBook {
     /// The bundled faces: the first ids of every book.
     bundled: Vec<Entry>,
-    /// Families the theme names that are not bundled, looked for among the
-    /// installed fonts the first time one is asked for: an English booklet
-    /// never asks, and cataloguing the font folders takes a while.
+    /// Families the theme names that are not bundled, looked for in the
+    /// font folders the first time one is asked for: an English booklet
+    /// never asks, and cataloguing the system's font folders takes a while.
     wanted: Vec<String>,
-    installed: OnceLock<Installed>,
+    sources: FontSources,
+    found: OnceLock<Found>,
     /// Per script, the families to try for characters the requested family
     /// cannot draw, in the theme's order.
     fallback: Vec<(Script, Vec<String>)>,
 }
 
-/// The installed faces of the wanted families, with ids following the
-/// bundled ones, and the families not found.
+/// The faces of the wanted families found in the font folders, with ids
+/// following the bundled ones, and the families not found.
 #[derive(Debug, Default)]
-struct Installed {
+struct Found {
     faces: Vec<Entry>,
     missing: Vec<String>,
 }
 
-/// A face of the book, parsed (and for an installed font, read) on first
+/// A face of the book, parsed (and for a font from a folder, read) on first
 /// use: a theme names CJK families for the editions that need them, and an
 /// English booklet should not read 40 MB of fonts it never draws with.
 #[derive(Debug)]
@@ -152,7 +159,20 @@ struct Entry {
 #[derive(Debug, Clone)]
 enum Source {
     Bundled(&'static [u8]),
-    Installed(installed::Location),
+    Found(folders::Location),
+}
+
+/// Where the faces of a family come from, for people choosing fonts
+/// (`folio fonts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance<'a> {
+    /// Compiled into Folio.
+    Bundled,
+    /// A file in a folder given to Folio (the data folder's `fonts/`,
+    /// `--fonts`).
+    Folder(&'a Path),
+    /// A file among the machine's installed fonts.
+    System(&'a Path),
 }
 
 impl Entry {
@@ -169,11 +189,11 @@ impl Entry {
         self.face.get_or_init(|| {
             let parsed = match &self.source {
                 Source::Bundled(data) => Face::parse(self.family, self.style, data, 0),
-                Source::Installed(location) => location
+                Source::Found(location) => location
                     .data()
                     .and_then(|data| Face::parse(self.family, self.style, data, location.index)),
             };
-            // The bundled files are known-good (tested), and installed ones
+            // The bundled files are known-good (tested), and found ones
             // were catalogued from their tables: only a file changed since
             // it was catalogued fails here. Its characters then fall back to
             // the first bundled face rather than stopping the build.
@@ -245,17 +265,22 @@ impl FontBook {
     /// for a character the requested family lacks.
     pub fn bundled() -> &'static FontBook {
         static BOOK: OnceLock<FontBook> = OnceLock::new();
-        BOOK.get_or_init(|| FontBook::new(&[], &[]))
+        BOOK.get_or_init(|| FontBook::new(&[], &[], FontSources::default()))
     }
 
-    /// The book for `theme`'s fonts: the bundled faces, then the installed
-    /// faces of the families the theme names that are not bundled, with the
-    /// theme's fallback chains. Built once per process for each distinct set
-    /// of font settings (in practice, once).
-    pub fn for_theme(theme: &Theme) -> &'static FontBook {
-        static BOOKS: Mutex<Vec<(Fonts, &'static FontBook)>> = Mutex::new(Vec::new());
+    /// The book for `theme`'s fonts: the bundled faces, then the faces of
+    /// the families the theme names that are not bundled, as found in
+    /// `sources`, with the theme's fallback chains. Built once per process
+    /// for each distinct set of font settings and sources (in practice,
+    /// once).
+    pub fn for_theme(theme: &Theme, sources: &FontSources) -> &'static FontBook {
+        type Books = Vec<((Fonts, FontSources), &'static FontBook)>;
+        static BOOKS: Mutex<Books> = Mutex::new(Vec::new());
         let mut books = BOOKS.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, book)) = books.iter().find(|(fonts, _)| *fonts == theme.fonts) {
+        if let Some((_, book)) = books
+            .iter()
+            .find(|((fonts, known), _)| *fonts == theme.fonts && known == sources)
+        {
             return book;
         }
         let fonts = &theme.fonts;
@@ -266,12 +291,16 @@ impl FontBook {
             .collect();
         // Leaked on purpose: a book lives as long as the process, like the
         // bundled one, so faces and their data can be `'static`.
-        let book: &'static FontBook = Box::leak(Box::new(FontBook::new(&named, &fonts.fallback)));
-        books.push((theme.fonts.clone(), book));
+        let book: &'static FontBook = Box::leak(Box::new(FontBook::new(
+            &named,
+            &fonts.fallback,
+            sources.clone(),
+        )));
+        books.push(((theme.fonts.clone(), sources.clone()), book));
         book
     }
 
-    fn new(named: &[String], fallback: &[ScriptFallback]) -> FontBook {
+    fn new(named: &[String], fallback: &[ScriptFallback], sources: FontSources) -> FontBook {
         let bundled: Vec<Entry> = BUNDLED
             .iter()
             .map(|&(family, style, data)| Entry::new(family, style, Source::Bundled(data)))
@@ -285,7 +314,8 @@ impl FontBook {
         FontBook {
             bundled,
             wanted,
-            installed: OnceLock::new(),
+            sources,
+            found: OnceLock::new(),
             fallback: fallback
                 .iter()
                 .filter_map(|chain| {
@@ -295,23 +325,22 @@ impl FontBook {
         }
     }
 
-    fn installed(&self) -> &Installed {
-        self.installed.get_or_init(|| {
-            let mut installed = Installed::default();
+    fn found(&self) -> &Found {
+        self.found.get_or_init(|| {
+            let catalogue = folders::catalogue(&self.sources);
+            let mut found = Found::default();
             for family in &self.wanted {
-                let found = installed::faces_of(family);
-                if found.is_empty() {
-                    installed.missing.push(family.clone());
+                let faces = folders::faces_of(&catalogue, family);
+                if faces.is_empty() {
+                    found.missing.push(family.clone());
                 }
                 // Leaked once per family and process, like the book.
                 let name: &'static str = Box::leak(family.clone().into_boxed_str());
-                installed.faces.extend(
-                    found
-                        .into_iter()
-                        .map(|(style, at)| Entry::new(name, style, Source::Installed(at))),
-                );
+                found.faces.extend(faces.into_iter().map(|(style, entry)| {
+                    Entry::new(name, style, Source::Found(entry.location.clone()))
+                }));
             }
-            installed
+            found
         })
     }
 
@@ -323,15 +352,15 @@ impl FontBook {
     fn get_entry(&self, id: FontId) -> Option<&Entry> {
         let i = usize::from(id.0);
         self.bundled.get(i).or_else(|| {
-            let installed = i.checked_sub(self.bundled.len())?;
-            self.installed().faces.get(installed)
+            let found = i.checked_sub(self.bundled.len())?;
+            self.found().faces.get(found)
         })
     }
 
     /// The faces `family` may be among, and the id of the first.
     fn entries_of(&self, family: &str) -> (usize, &[Entry]) {
         if self.wanted.iter().any(|f| f == family) {
-            (self.bundled.len(), &self.installed().faces)
+            (self.bundled.len(), &self.found().faces)
         } else {
             (0, &self.bundled)
         }
@@ -349,10 +378,51 @@ impl FontBook {
         self.get_entry(id).map(Entry::face)
     }
 
-    /// Families the theme names that are neither bundled nor installed on
-    /// this machine.
+    /// Families the theme names that are neither bundled nor found in the
+    /// book's font sources.
     pub fn missing_families(&self) -> &[String] {
-        &self.installed().missing
+        &self.found().missing
+    }
+
+    /// Where each face of `family` in the book comes from, regular first;
+    /// empty when the book has no face of it.
+    pub fn provenance(&self, family: &str) -> Vec<(Style, Provenance<'_>)> {
+        self.entries_of(family)
+            .1
+            .iter()
+            .filter(|e| e.family == family)
+            .map(|e| {
+                let provenance = match &e.source {
+                    Source::Bundled(_) => Provenance::Bundled,
+                    Source::Found(at) => match at.origin {
+                        Origin::Folder => Provenance::Folder(&at.path),
+                        Origin::System => Provenance::System(&at.path),
+                    },
+                };
+                (e.style, provenance)
+            })
+            .collect()
+    }
+
+    /// Families with faces in the folders given to Folio (not the system's)
+    /// that the book does not use because the theme names none of them, each
+    /// with its first file: fonts a person added and has yet to name in
+    /// `[fonts.fallback]`.
+    pub fn unnamed_families(&self) -> Vec<(String, PathBuf)> {
+        let given = FontSources {
+            folders: self.sources.folders.clone(),
+            system: false,
+        };
+        let mut unnamed: Vec<(String, PathBuf)> = Vec::new();
+        for entry in folders::catalogue(&given).iter().flat_map(|f| f.iter()) {
+            let family = entry.family();
+            let named =
+                self.has_family(family) || entry.families.iter().any(|f| self.wanted.contains(f));
+            if !named && !unnamed.iter().any(|(f, _)| f == family) {
+                unnamed.push((family.to_owned(), entry.location.path.clone()));
+            }
+        }
+        unnamed
     }
 
     /// Whether `family` names a face in the book.
@@ -398,7 +468,7 @@ impl FontBook {
             .map(|family| self.select(family, style))
             .find(|&id| self.face(id).has_char(c))
             .or_else(|| {
-                let count = self.bundled.len() + self.installed().faces.len();
+                let count = self.bundled.len() + self.found().faces.len();
                 let ids = || (0..count).map(|i| FontId(i as u16));
                 ids()
                     .filter(|&id| self.entry(id).style == style)
