@@ -9,6 +9,7 @@ mod cli {
     pub mod build;
     pub mod check;
     pub mod i18n;
+    pub mod new;
     pub mod progress;
     pub mod report;
 }
@@ -29,6 +30,8 @@ fn main() -> ExitCode {
         Task::Build(build) => cli::build::run(build, &reporter),
         Task::Check(check) => cli::check::run(check, &reporter),
         Task::I18n(task) => cli::i18n::run(task, &reporter),
+        // Its refusals are usage errors, with their own exit code.
+        Task::New(new) => return cli::new::run(new, &reporter),
     }
     reporter.exit_code()
 }
