@@ -591,6 +591,35 @@ mod tests {
     }
 
     #[test]
+    fn new_takes_one_country() {
+        let data = data_dir();
+        let config = parse(&["folio", "new", "Czech Republic", "--data", &data]).unwrap();
+        assert_eq!(
+            config.task,
+            Task::New(NewConfig {
+                data: data.clone().into(),
+                country: "Czech Republic".into(),
+            })
+        );
+        assert_eq!(
+            parse(&["folio", "new", "--data", &data])
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            parse(&["folio", "new", " ", "--data", &data])
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            parse(&["folio", "new", "a", "b"]).unwrap_err().exit_code(),
+            2
+        );
+    }
+
+    #[test]
     fn missing_data_folder_and_file_as_out_are_usage_errors() {
         let err = parse(&["folio", "check", "--data", "/no/such/folio/data"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
