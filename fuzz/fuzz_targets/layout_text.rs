@@ -189,6 +189,7 @@ fn document(input: &Input) -> Document {
         toc_title: "CONTENTS".into(),
         page_label: "Page".into(),
         running_header: "Fuzz".into(),
+        draft_mark: None,
         blocks,
         notes,
     }

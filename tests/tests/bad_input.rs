@@ -6,7 +6,8 @@
 //! Every case is a folder with a `case.toml` that says how to break a copy
 //! of `data/` (or what to put in an empty folder), optional `files/` copied
 //! over it, and `expected.txt`, the snapshot: the stage that refused the
-//! input (`open`, `check` or `render`) and every diagnostic with its file,
+//! input (`open`, `check` or `render`; `new` for a case that runs
+//! `folio new`) and every diagnostic with its file,
 //! line, column, message and hint. See `tests/bad-input/README.md`.
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test -p folio-tests --test bad_input` rewrites
@@ -22,16 +23,15 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use folio::{Diagnostic, Diagnostics, Folio, Severity};
+use common::{copy_dir, repo};
+use folio::{Diagnostic, Diagnostics, Folio, NewCountryError, Severity};
 use serde::Deserialize;
+
+mod common;
 
 /// Longer than any case takes in a debug build, short enough that a hang
 /// fails the run instead of stalling it.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn catalogue() -> PathBuf {
     repo().join("tests/bad-input")
@@ -53,6 +53,8 @@ struct Case {
     edit: Vec<Edit>,
     #[serde(default)]
     symlink: Vec<Symlink>,
+    /// Runs `folio new` with this country instead of a build.
+    new: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -153,25 +155,26 @@ fn symlink(_target: &str, _path: &Path) -> std::io::Result<()> {
     ))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// How far Folio got with a case's data folder.
 enum Outcome {
     /// Refused at `stage` with these diagnostics.
     Refused(&'static str, Diagnostics),
     /// Everything built: the bad input went through unnoticed.
     Accepted,
+}
+
+/// Does what `folio new COUNTRY` does, through the library: make the
+/// country's new file and write it.
+fn run_new(data: &Path, country: &str) -> Outcome {
+    match folio::new_country(data, country) {
+        Ok(new) => {
+            new.write().expect("write the new file");
+            Outcome::Accepted
+        }
+        Err(NewCountryError::Content(diagnostics) | NewCountryError::Refused(diagnostics)) => {
+            Outcome::Refused("new", diagnostics)
+        }
+    }
 }
 
 /// Does what `folio build --all` does, through the library: open the data
@@ -252,8 +255,12 @@ fn check_case(case_dir: &Path, update: bool) -> Result<(), String> {
     // even if it happens while the thread holds a lock.
     let (send, receive) = mpsc::channel();
     let (data, out) = (scratch.data.clone(), scratch.out.clone());
+    let new = case.new.clone();
     thread::spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(|| run(&data, &out)));
+        let result = panic::catch_unwind(AssertUnwindSafe(|| match &new {
+            Some(country) => run_new(&data, country),
+            None => run(&data, &out),
+        }));
         let _ = send.send(result);
     });
     let started = Instant::now();

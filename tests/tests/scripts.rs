@@ -96,6 +96,7 @@ fn document(f: &Fixture) -> Document {
         toc_title: f.heading.clone(),
         page_label: f.page.clone(),
         running_header: f.heading.clone(),
+        draft_mark: None,
         blocks,
         notes: vec![],
     }

@@ -43,6 +43,7 @@
 mod atomic;
 mod diagnostics;
 mod font_checks;
+mod new_country;
 mod suggest;
 
 use std::fmt;
@@ -57,6 +58,7 @@ pub use atomic::write_atomically;
 pub use diagnostics::{Diagnostics, location, write_diagnostic};
 pub use folio_model::diag::{Diagnostic, Severity};
 pub use font_checks::how_to_get;
+pub use new_country::{NewCountry, NewCountryError, new_country};
 
 use diagnostics::general;
 use font_checks::{missing_glyph, unknown_fonts};
@@ -84,7 +86,8 @@ pub struct Folio {
     data_dir: PathBuf,
     /// Where fonts the theme names and Folio does not bundle are found.
     fonts: FontSources,
-    /// Missing and out-of-date translations are errors, not warnings.
+    /// Missing and out-of-date translations, and TODOs left, are errors,
+    /// not warnings.
     strict: bool,
 }
 
@@ -211,8 +214,8 @@ impl Folio {
     }
 
     /// Makes every string an edition prints in English for want of a
-    /// current translation an error rather than a warning, so that an
-    /// incomplete edition is never built.
+    /// current translation, and every TODO left in its content, an error
+    /// rather than a warning, so that an incomplete edition is never built.
     pub fn strict(self, strict: bool) -> Folio {
         Folio { strict, ..self }
     }
@@ -250,9 +253,18 @@ impl Folio {
         self.project.languages()
     }
 
-    /// Warnings found while loading the data folder.
+    /// Warnings found while loading the data folder. The TODOs left are
+    /// apart: see [`Folio::todos`].
     pub fn warnings(&self) -> &[Diagnostic] {
         self.project.warnings()
+    }
+
+    /// A warning for each TODO (text or rating still to be written) that
+    /// the booklets of `countries` print: the campaign's once, then each
+    /// country's own. Their editions are built marked as drafts, or, when
+    /// strict, fail with these as errors.
+    pub fn todos(&self, countries: &[&str]) -> Vec<&Diagnostic> {
+        self.project.todos(countries)
     }
 
     /// Checks that `edition` can be built: composes and lays it out
@@ -323,8 +335,18 @@ impl Folio {
             .status(&edition.country, &edition.lang)
             .map_err(Diagnostics)?
             .warnings(self.strict);
-        if self.strict && !translation.is_empty() {
-            return Err(Diagnostics(translation));
+        if self.strict {
+            let todos = self
+                .todos(&[&edition.country])
+                .into_iter()
+                .map(|todo| Diagnostic {
+                    severity: Severity::Error,
+                    ..todo.clone()
+                });
+            let errors: Vec<Diagnostic> = todos.chain(translation.iter().cloned()).collect();
+            if !errors.is_empty() {
+                return Err(Diagnostics(errors));
+            }
         }
         let document = self
             .project

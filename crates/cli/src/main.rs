@@ -10,6 +10,7 @@ mod cli {
     pub mod check;
     pub mod fonts;
     pub mod i18n;
+    pub mod new;
     pub mod progress;
     pub mod report;
 }
@@ -31,6 +32,8 @@ fn main() -> ExitCode {
         Task::Check(check) => cli::check::run(check, &config.fonts, &reporter),
         Task::I18n(task) => cli::i18n::run(task, &config.fonts, &reporter),
         Task::Fonts(data) => cli::fonts::run(data, &config.fonts, &reporter),
+        // Its refusals are usage errors, with their own exit code.
+        Task::New(new) => return cli::new::run(new, &reporter),
     }
     reporter.exit_code()
 }

@@ -3,13 +3,31 @@
 /// The known name closest to a mistyped one, if one is close enough to be a
 /// likely typo (same name in another case, or at most a third of it wrong).
 pub(crate) fn suggest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
+    ranked(wrong, known)
+        .into_iter()
+        .find(|&(distance, name)| distance <= name.chars().count().max(3) / 3)
+        .map(|(_, name)| name)
+}
+
+/// The `n` known names closest to `wrong`, closest first, however far:
+/// for naming what there is when nothing is close.
+pub(crate) fn closest<'a>(wrong: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
+    ranked(wrong, known)
+        .into_iter()
+        .take(n)
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// `known` by edit distance from `wrong`, ignoring case, then by name.
+fn ranked<'a>(wrong: &str, known: &[&'a str]) -> Vec<(usize, &'a str)> {
     let wrong = wrong.to_lowercase();
-    known
+    let mut ranked: Vec<(usize, &str)> = known
         .iter()
         .map(|&name| (edit_distance(&wrong, &name.to_lowercase()), name))
-        .filter(|&(distance, name)| distance <= name.chars().count().max(3) / 3)
-        .min()
-        .map(|(_, name)| name)
+        .collect();
+    ranked.sort();
+    ranked
 }
 
 /// Edit distance in characters, counting a swap of two neighbours as one
@@ -51,6 +69,14 @@ mod tests {
         assert_eq!(suggest("germny", &known), Some("germany"));
         assert_eq!(suggest("japan", &known), None);
         assert_eq!(suggest("", &known), None);
+    }
+
+    #[test]
+    fn names_the_closest_however_far() {
+        let known = ["usa", "france", "germany", "uk"];
+        assert_eq!(closest("japan", &known, 2), ["usa", "france"]);
+        assert_eq!(closest("gremany", &known, 1), ["germany"]);
+        assert_eq!(closest("x", &known, 9).len(), known.len());
     }
 
     #[test]

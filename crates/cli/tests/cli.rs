@@ -244,3 +244,143 @@ fn known_countries_are_built_even_if_another_is_unknown() {
     assert_eq!(stdout_of(&output), format!("{}\n", pdf.display()));
     assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+/// `folio new COUNTRY` in `data`: the new file's path and text.
+fn new_country(data: &Path, country: &str) -> (PathBuf, String) {
+    let output = folio()
+        .args(["new", country, "--data"])
+        .arg(data)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let path = PathBuf::from(stdout_of(&output).trim_end());
+    let text = fs::read_to_string(&path).unwrap();
+    (path, text)
+}
+
+/// The 1-based lines of `text` that hold a TODO value (not a comment).
+fn todo_lines(text: &str) -> Vec<usize> {
+    (1..)
+        .zip(text.lines())
+        .filter(|(_, line)| !line.starts_with('#') && line.contains("\"TODO\""))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+#[test]
+fn new_then_check_lists_every_todo_by_line() {
+    let tmp = TempDir::new().unwrap();
+    let data = scratch_data(&tmp);
+    let (path, text) = new_country(&data, "Czech Republic");
+    assert_eq!(path, data.join("countries/czech-republic.toml"));
+    let lines = todo_lines(&text);
+    assert!(!lines.is_empty());
+    let output = folio()
+        .args(["check", "czech-republic", "--data"])
+        .arg(&data)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "checked 1 edition: 0 errors, {} warnings",
+            lines.len()
+        )))
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for line in lines {
+        assert!(
+            stderr.contains(&format!("czech-republic.toml:{line}:")),
+            "no warning on line {line}:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_new_country_filled_in_checks_clean_and_builds() {
+    let tmp = TempDir::new().unwrap();
+    let data = scratch_data(&tmp);
+    let (path, text) = new_country(&data, "japan");
+    let written = text
+        .replace("rating = \"TODO\"", "rating = \"GREEN\"")
+        .replace("\"TODO\"", "\"Written by the communications officer.\"");
+    fs::write(&path, written).unwrap();
+    folio()
+        .args(["check", "japan", "--strict", "--data"])
+        .arg(&data)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "checked 1 edition: 0 errors, 0 warnings",
+        ));
+    let out = tmp.path().join("out");
+    folio()
+        .args(["build", "japan", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        fs::read(out.join("japan-en.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}
+
+#[test]
+fn strict_refuses_a_booklet_with_todos_left() {
+    let tmp = TempDir::new().unwrap();
+    let data = scratch_data(&tmp);
+    let (_, text) = new_country(&data, "japan");
+    let todos = todo_lines(&text).len();
+    folio()
+        .args(["check", "japan", "--strict", "--data"])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: TODO left in credits"))
+        .stderr(predicate::str::contains(format!(
+            "checked 1 edition: {todos} errors, 0 warnings"
+        )));
+    let out = tmp.path().join("out");
+    folio()
+        .args(["build", "japan", "--strict", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(!out.join("japan-en.pdf").exists());
+}
+
+#[test]
+fn new_refuses_an_existing_file_and_names_the_closest_countries() {
+    let tmp = TempDir::new().unwrap();
+    let data = scratch_data(&tmp);
+    let usa = data.join("countries/usa.toml");
+    let before = fs::read(&usa).unwrap();
+    folio()
+        .args(["new", "USA", "--data"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("usa.toml"))
+        .stderr(predicate::str::contains("has a file already"));
+    assert_eq!(fs::read(&usa).unwrap(), before, "usa.toml is untouched");
+    folio()
+        .args(["new", "gemrany", "--data"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no country \"gemrany\""))
+        .stderr(predicate::str::contains("the closest are germany"));
+    let countries: Vec<_> = fs::read_dir(data.join("countries"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(countries, ["usa.toml"], "no file was written");
+}

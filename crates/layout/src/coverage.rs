@@ -46,6 +46,9 @@ pub fn missing_characters(doc: &Document, theme: &Theme, book: &FontBook) -> Vec
     walk.plain(&doc.toc_title, heading, "table of contents title");
     walk.plain(&doc.running_header, heading, "running header");
     walk.plain(&doc.page_label, heading, "page footer");
+    if let Some(mark) = &doc.draft_mark {
+        walk.plain(mark, heading, "page footer");
+    }
     for block in &doc.blocks {
         walk.block(doc, block);
     }

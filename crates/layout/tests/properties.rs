@@ -251,6 +251,7 @@ fn document(spec: &Spec) -> Document {
         toc_title: "CONTENTS".into(),
         page_label: "Page".into(),
         running_header: "Properties".into(),
+        draft_mark: None,
         blocks,
         notes,
     }

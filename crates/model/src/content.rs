@@ -304,6 +304,9 @@ pub struct Locale {
     pub note_label: String,
     pub figure_label: String,
     pub case_study_label: String,
+    /// Printed in the running footer of a booklet whose content still has
+    /// TODOs, so that a draft is never taken for the finished booklet.
+    pub draft_mark: String,
     /// Figure 1's text alternative; `{bars}` is the list of `bar_alt`s.
     pub bar_chart_alt: String,
     /// One bar of Figure 1: `{count}` of `{total}` countries, `{percent}`,

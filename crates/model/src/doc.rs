@@ -27,6 +27,9 @@ pub struct Document {
     pub page_label: String,
     /// Text of the running header on every page but the cover.
     pub running_header: String,
+    /// The word marking a draft (e.g. "DRAFT") in the running footer, when
+    /// the content still has text to write (TODO).
+    pub draft_mark: Option<String>,
     /// The body, in reading order. The table of contents is generated from
     /// the headings whose `toc` flag is set and is placed after the cover.
     pub blocks: Vec<Block>,

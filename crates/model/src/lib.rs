@@ -18,9 +18,11 @@ mod formats;
 mod i18n;
 mod load;
 mod markup;
+mod new_country;
 mod notes;
 mod placeholders;
 pub mod theme;
+mod todo;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,7 +34,9 @@ pub use diag::{Diagnostic, Severity};
 use i18n::{EnglishLocale, Language, Strings};
 pub use i18n::{Import, PSEUDO, SOURCE_LANG, Status};
 use load::files::{Loaded, SourceFile};
+pub use new_country::CountryTemplate;
 use rayon::prelude::*;
+use todo::Todos;
 
 /// A loaded and checked data folder.
 #[derive(Debug)]
@@ -47,6 +51,7 @@ pub struct Project {
     /// the pseudo language.
     languages: BTreeMap<String, Language>,
     warnings: Vec<Diagnostic>,
+    todos: Todos,
 }
 
 impl Project {
@@ -64,7 +69,8 @@ impl Project {
             strings: i18n::locale_strings(&locale.file, &mut diagnostics),
             file: locale.file.clone(),
         });
-        let diagnostics = deduplicated(diagnostics);
+        let mut diagnostics = deduplicated(diagnostics);
+        let todos = Todos::find(&files);
         match (files, english_locale) {
             (
                 load::Files {
@@ -85,11 +91,15 @@ impl Project {
                     countries,
                     languages: BTreeMap::new(),
                     warnings: diagnostics,
+                    todos,
                 };
                 project.languages = project.load_languages(locale.content);
                 Ok(project)
             }
-            _ => Err(diagnostics),
+            _ => {
+                diagnostics.extend(todos.all().cloned());
+                Err(diagnostics)
+            }
         }
     }
 
@@ -133,9 +143,16 @@ impl Project {
     }
 
     /// Problems that do not stop a build, found while loading the English
-    /// content.
+    /// content; the TODOs left are apart, in [`Project::todos`].
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    /// A warning for every TODO (text or rating still to be written) that
+    /// the booklets of `countries` print: the campaign's, then each
+    /// country's own. A booklet with any is a draft.
+    pub fn todos(&self, countries: &[&str]) -> Vec<&Diagnostic> {
+        self.todos.of_booklets(countries)
     }
 
     /// The languages editions can be built in: English first, then every
@@ -152,7 +169,7 @@ impl Project {
 
     /// The document tree of `country`'s booklet in `lang`. Strings without
     /// a usable translation are printed in English; [`Project::status`]
-    /// lists them.
+    /// lists them. A booklet with TODOs left is marked as a draft.
     pub fn compose(&self, country: &str, lang: &str) -> Result<doc::Document, Vec<Diagnostic>> {
         let loaded = self.country(country)?;
         let language = self.language(lang)?;
@@ -174,7 +191,11 @@ impl Project {
             .filter(Diagnostic::is_error)
             .collect();
         if errors.is_empty() {
-            Ok(composition.document)
+            let mut document = composition.document;
+            if !self.todos(&[country]).is_empty() {
+                document.draft_mark = Some(language.locale.draft_mark.clone());
+            }
+            Ok(document)
         } else {
             Err(deduplicated(errors))
         }

@@ -57,6 +57,15 @@ pub enum Command {
     /// (every country if none is), showing every problem found. Exits with 1
     /// if there is any error.
     Check(CheckArgs),
+    /// Start a country's file, DATA/countries/ID.toml
+    ///
+    /// For a country of DATA/dataset.toml, named by its id (`czech-republic`)
+    /// or its name ("Czech Republic"): every field the booklet needs, TODO in
+    /// each text and rating, the campaign's goals and indicators named in
+    /// comments. `folio check` then lists the TODOs left, by line; a booklet
+    /// built before they are all written is marked DRAFT. Never overwrites a
+    /// file. Prints the new file's path.
+    New(NewArgs),
     /// Translate booklets: see what is missing, exchange with tools
     ///
     /// Translations live in DATA/translations/LANG/ (content) and
@@ -134,9 +143,21 @@ pub struct LangArgs {
     pub lang: Vec<String>,
 
     /// Fail an edition when any string has no current translation, instead
-    /// of printing the English with a warning.
+    /// of printing the English with a warning, or when its content still has
+    /// a TODO, instead of marking it DRAFT.
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The country: its id (`czech-republic`) or its name in the dataset.
+    #[arg(value_name = "COUNTRY")]
+    pub country: String,
+
+    /// The data folder to read and write the file into.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -219,6 +240,7 @@ pub struct Config {
 pub enum Task {
     Build(BuildConfig),
     Check(CheckConfig),
+    New(NewConfig),
     I18n(I18nTask),
     /// `folio fonts`, for this data folder.
     Fonts(PathBuf),
@@ -240,6 +262,12 @@ pub struct CheckConfig {
     pub targets: Targets,
     pub langs: Langs,
     pub strict: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewConfig {
+    pub data: PathBuf,
+    pub country: String,
 }
 
 /// Which languages to work on.
@@ -352,6 +380,19 @@ impl Config {
                     targets,
                     langs: langs(args.languages.lang)?,
                     strict: args.languages.strict,
+                })
+            }
+            Command::New(args) => {
+                if args.country.trim().is_empty() {
+                    return Err(usage(format!(
+                        "`folio new`: {:?} is not a country",
+                        args.country
+                    )));
+                }
+                check_data_dir(&args.data)?;
+                Task::New(NewConfig {
+                    data: args.data,
+                    country: args.country,
                 })
             }
             Command::I18n(args) => {
@@ -591,6 +632,35 @@ mod tests {
                 data: data.into(),
                 langs: None
             })
+        );
+    }
+
+    #[test]
+    fn new_takes_one_country() {
+        let data = data_dir();
+        let config = parse(&["folio", "new", "Czech Republic", "--data", &data]).unwrap();
+        assert_eq!(
+            config.task,
+            Task::New(NewConfig {
+                data: data.clone().into(),
+                country: "Czech Republic".into(),
+            })
+        );
+        assert_eq!(
+            parse(&["folio", "new", "--data", &data])
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            parse(&["folio", "new", " ", "--data", &data])
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            parse(&["folio", "new", "a", "b"]).unwrap_err().exit_code(),
+            2
         );
     }
 

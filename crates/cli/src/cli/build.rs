@@ -31,6 +31,9 @@ pub fn run(config: &BuildConfig, fonts: &FontSources, reporter: &Reporter) {
         ));
         return;
     }
+    if !config.strict {
+        report_todos(&folio, &editions, reporter);
+    }
     if let Err(err) = std::fs::create_dir_all(&config.out) {
         reporter.error(format_args!(
             "could not create {}: {err}",
@@ -112,6 +115,14 @@ pub fn open(data: &Path, fonts: &FontSources, reporter: &Reporter) -> Option<Fol
             None
         }
     }
+}
+
+/// The TODOs left in what `editions` print, each once, as warnings; a
+/// strict build or check fails each edition with its TODOs instead.
+pub fn report_todos(folio: &Folio, editions: &[Edition], reporter: &Reporter) {
+    let mut countries: Vec<&str> = editions.iter().map(|e| e.country.as_str()).collect();
+    countries.dedup();
+    reporter.diagnostics(folio.todos(&countries));
 }
 
 /// Renders and writes one edition; its page count if it was written.

@@ -5,7 +5,7 @@ use folio::FontSources;
 use rayon::prelude::*;
 
 use super::args::CheckConfig;
-use super::build::{editions, open, plural};
+use super::build::{editions, open, plural, report_todos};
 use super::report::Reporter;
 
 /// Checks what `config` asks for; the reporter's error count tells the
@@ -23,6 +23,9 @@ pub fn run(config: &CheckConfig, fonts: &FontSources, reporter: &Reporter) {
             config.data.display()
         ));
         return;
+    }
+    if !config.strict {
+        report_todos(&folio, &editions, reporter);
     }
     editions.par_iter().for_each(|edition| {
         reporter.guard(edition, || match folio.check(edition) {

@@ -202,7 +202,7 @@ impl<'p> Composer<'p> {
 
 /// The letter of the goal at `position`: "A" for the first, "Z" for the
 /// 26th, then "AA", "AB"… like spreadsheet columns.
-fn letter(position: usize) -> String {
+pub(crate) fn letter(position: usize) -> String {
     let mut n = position + 1;
     let mut letters = Vec::new();
     while n > 0 {

@@ -14,6 +14,8 @@ mod goals;
 mod inlines;
 mod sections;
 
+pub(crate) use goals::letter;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -193,6 +195,8 @@ impl<'p> Composer<'p> {
             toc_title: locale.toc_title.clone(),
             page_label: locale.page_label.clone(),
             running_header: self.plain(Origin::Campaign, &campaign.running_header),
+            // Set by `Project::compose`, which knows the TODOs left.
+            draft_mark: None,
             blocks,
             notes: std::mem::take(&mut self.notes),
         }

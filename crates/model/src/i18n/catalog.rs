@@ -461,6 +461,9 @@ fn locale_context(id: &str) -> &'static str {
         "note-label" => "Bold label before the small print that follows the petition's demands.",
         "figure-label" => "The word before a figure's number, as in \"FIGURE 1.\" (capitals).",
         "case-study-label" => "Label before a case study's title, in its box.",
+        "draft-mark" => {
+            "Printed in each page's footer while the booklet's text is still being written (capitals)."
+        }
         "bar-chart-alt" => {
             "Describes Figure 1 for readers who cannot see it; {bars} is the list of its bars."
         }

@@ -10,7 +10,7 @@
 //! `pseudo` is a language of its own, generated from the English (see
 //! [`pseudo`]), for checking layouts before any translation exists.
 
-mod catalog;
+pub(crate) mod catalog;
 mod exchange;
 mod fingerprint;
 mod kept;
@@ -33,6 +33,7 @@ pub use locale::{fill, strings as locale_strings};
 pub use status::{Status, status};
 pub use strings::Strings;
 pub use translations::languages;
+pub(crate) use write::quoted;
 
 use catalog::FileKey;
 use translations::{Translation, TranslationFile};

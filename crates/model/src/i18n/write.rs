@@ -66,7 +66,7 @@ fn push_entry(out: &mut String, id: &str, stored: &Stored) {
 }
 
 /// `text` as a TOML basic string.
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -49,13 +49,7 @@ pub fn files(data_dir: &Path) -> (Files, Vec<Diagnostic>) {
         || {
             let mut diagnostics = Vec::new();
             let campaign = parse::<Campaign>(data_dir, "campaign.toml", &mut diagnostics);
-            let dataset = match SourceFile::read(data_dir.join("dataset.toml")) {
-                Ok(file) => Dataset::load(file, &mut diagnostics),
-                Err(error) => {
-                    diagnostics.push(error);
-                    None
-                }
-            };
+            let dataset = dataset(data_dir, &mut diagnostics);
             let locale = parse::<Locale>(
                 data_dir,
                 &format!("locales/{}.toml", crate::i18n::SOURCE_LANG),
@@ -119,7 +113,19 @@ fn countries(
         .collect()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(
+/// `dataset.toml`, checked; `None` if it could not be read or parsed.
+pub fn dataset(data_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Dataset> {
+    match SourceFile::read(data_dir.join("dataset.toml")) {
+        Ok(file) => Dataset::load(file, diagnostics),
+        Err(error) => {
+            diagnostics.push(error);
+            None
+        }
+    }
+}
+
+/// The file `name` of `data_dir`, parsed as `T`.
+pub fn parse<T: serde::de::DeserializeOwned>(
     data_dir: &Path,
     name: &str,
     diagnostics: &mut Vec<Diagnostic>,
