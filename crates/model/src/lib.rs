@@ -19,6 +19,7 @@ mod i18n;
 mod load;
 mod markup;
 mod notes;
+mod origin;
 mod placeholders;
 pub mod theme;
 mod validate;

@@ -35,6 +35,7 @@ pub fn furniture(ctx: &Ctx, index: usize, label: &str, x: f32, measure: f32) -> 
         &[Inline::Text(ctx.doc.running_header.clone())],
         spec(&ctx.doc.running_header),
         area,
+        None,
     )
     .into_iter()
     .take(1)
@@ -55,7 +56,7 @@ pub fn furniture(ctx: &Ctx, index: usize, label: &str, x: f32, measure: f32) -> 
     let footer_y = geometry.height - geometry.margin_bottom + size * 2.0;
     let text = format!("{} {label}", ctx.doc.page_label);
     let footer = spec(&text);
-    for line in line_chunks(ctx, &[Inline::Text(text)], footer, area)
+    for line in line_chunks(ctx, &[Inline::Text(text)], footer, area, None)
         .into_iter()
         .take(1)
     {

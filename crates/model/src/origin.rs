@@ -1,0 +1,151 @@
+//! Where a text of a composed document was written.
+//!
+//! Loading and composing point every problem at its file, line and column.
+//! Layout finds problems of its own (a character no font has, a word wider
+//! than its column, content taller than any page) in text that composing
+//! has already turned into a tree with no trace of the files; each string
+//! therefore carries its [`Origin`] through layout, so those problems can be
+//! pointed at the content or translation file like the others.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_spanned::Spanned;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::files::SourceFile;
+use crate::load::spans::{line_column, value_start};
+
+/// The content or translation string a text of the document was composed
+/// from. Cheap to clone: the file is shared, not copied.
+#[derive(Clone)]
+pub struct Origin {
+    file: Arc<Path>,
+    /// The whole file, to find line and column, and a part of the string,
+    /// only when a problem is reported.
+    source: Arc<str>,
+    /// The string's token in the file, quotes included.
+    token: Range<usize>,
+    /// Where its value starts inside the token: exact when the string is
+    /// written without escapes, else the token's start.
+    start: usize,
+}
+
+impl Origin {
+    /// The string `text` of `file`.
+    pub(crate) fn new(file: &SourceFile, text: &Spanned<String>) -> Origin {
+        let token = text.span();
+        Origin {
+            file: file.path.clone(),
+            source: file.text.clone(),
+            start: value_start(&file.text, token.clone(), text.get_ref()),
+            token,
+        }
+    }
+
+    /// The file, as diagnostics name it.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// A problem with the string as a whole, pointing at its start and
+    /// underlining the string.
+    pub fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic_over(severity, self.start..self.token.end, message)
+    }
+
+    /// A problem with `part` of the string (a character, a word): pointing
+    /// at it where the file shows it as it is printed, else at the string.
+    /// A part that was not written there (it came from a placeholder, or is
+    /// split by markup or an escape) is not guessed at.
+    pub fn diagnostic_at(
+        &self,
+        part: &str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let written = self.source.get(self.start..self.token.end).unwrap_or("");
+        match written.find(part).filter(|_| !part.is_empty()) {
+            Some(at) => {
+                let start = self.start + at;
+                self.diagnostic_over(severity, start..start + part.len(), message)
+            }
+            None => self.diagnostic(severity, message),
+        }
+    }
+
+    fn diagnostic_over(
+        &self,
+        severity: Severity,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column) = line_column(&self.source, span.start);
+        Diagnostic {
+            severity,
+            file: self.file.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            span: Some(span),
+        }
+    }
+}
+
+/// Two origins are the same string of the same file.
+impl PartialEq for Origin {
+    fn eq(&self, other: &Origin) -> bool {
+        self.token == other.token && self.file == other.file
+    }
+}
+
+impl Eq for Origin {}
+
+/// `path@start..end`: not the file's text.
+impl fmt::Debug for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{:?}", self.file.display(), self.token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(text: &str, value: &str) -> Origin {
+        let file = SourceFile {
+            path: Path::new("data/campaign.toml").into(),
+            text: text.into(),
+        };
+        let token = text.find('"').unwrap()..text.rfind('"').unwrap() + 1;
+        Origin::new(&file, &Spanned::new(token, value.to_owned()))
+    }
+
+    #[test]
+    fn points_at_the_start_of_the_string() {
+        let origin = origin("a = 1\ntext = \"Hello world\"\n", "Hello world");
+        let diagnostic = origin.diagnostic(Severity::Error, "too tall");
+        assert_eq!((diagnostic.line, diagnostic.column), (2, 9));
+        assert_eq!(diagnostic.file, Path::new("data/campaign.toml"));
+        assert_eq!(diagnostic.span, Some(14..26));
+    }
+
+    #[test]
+    fn points_at_a_part_written_as_printed() {
+        let origin = origin("text = \"Tōkyō 東京 is far\"\n", "Tōkyō 東京 is far");
+        let diagnostic = origin.diagnostic_at("東", Severity::Error, "no font");
+        assert_eq!((diagnostic.line, diagnostic.column), (1, 15));
+        let span = diagnostic.span.unwrap();
+        assert_eq!(&"text = \"Tōkyō 東京 is far\"\n"[span], "東");
+    }
+
+    #[test]
+    fn a_part_not_written_there_points_at_the_string() {
+        let origin = origin("text = \"In {country}\"\n", "In {country}");
+        let diagnostic = origin.diagnostic_at("東", Severity::Error, "no font");
+        assert_eq!((diagnostic.line, diagnostic.column), (1, 9));
+    }
+}
