@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use folio_layout::coverage::Missing;
 use folio_layout::fonts::FontBook;
@@ -20,8 +20,7 @@ use crate::{Diagnostic, Edition, Severity};
 pub(crate) fn unknown_fonts(project: &Project, data_dir: &Path) -> Vec<Diagnostic> {
     let fonts = &project.theme().fonts;
     let book = FontBook::for_theme(project.theme());
-    let file = data_dir.join("theme.toml");
-    let text = fs::read_to_string(&file).unwrap_or_default();
+    let theme = ThemeFile::read(data_dir);
     [("body", &fonts.body), ("heading", &fonts.heading)]
         .into_iter()
         // Bundled families first: asking the book about others makes it
@@ -29,23 +28,41 @@ pub(crate) fn unknown_fonts(project: &Project, data_dir: &Path) -> Vec<Diagnosti
         .filter(|(_, family)| !FontBook::bundled().has_family(family))
         .filter(|(_, family)| book.missing_families().contains(family))
         .map(|(key, family)| {
-            let (line, column) = value_position(&text, key, family);
-            Diagnostic {
-                file: file.clone(),
-                line,
-                column,
-                ..general(
-                    Severity::Error,
-                    format!("no font family \"{family}\" is bundled or installed"),
-                    Some(
-                        "the bundled families are Noto Serif and Noto Sans; another family \
-                         must be installed on this machine (see fonts/README.md)"
-                            .into(),
-                    ),
-                )
-            }
+            theme.error(
+                key,
+                family,
+                format!("no font family \"{family}\" is bundled or installed"),
+                "the bundled families are Noto Serif and Noto Sans; another family must be \
+                 installed on this machine (see fonts/README.md)",
+            )
         })
         .collect()
+}
+
+/// `theme.toml`, read to point at the families it names.
+struct ThemeFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl ThemeFile {
+    fn read(data_dir: &Path) -> ThemeFile {
+        let path = data_dir.join("theme.toml");
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        ThemeFile { path, text }
+    }
+
+    /// An error at `"family"` on the line that sets `key`, or about the
+    /// whole file if there is no such line.
+    fn error(&self, key: &str, family: &str, message: String, hint: &str) -> Diagnostic {
+        let (line, column) = value_position(&self.text, key, family);
+        Diagnostic {
+            file: self.path.clone(),
+            line,
+            column,
+            ..general(Severity::Error, message, Some(hint.to_owned()))
+        }
+    }
 }
 
 /// The 1-based line and column of `"value"` on the line that sets `key` in
@@ -101,35 +118,24 @@ pub(crate) fn missing_glyphs(
             chars.insert(m.ch);
         }
     }
-    let file = data_dir.join("theme.toml");
-    let text = fs::read_to_string(&file).unwrap_or_default();
+    let theme_file = ThemeFile::read(data_dir);
     let mut diagnostics: Vec<Diagnostic> = uninstalled
         .into_iter()
         .map(|(family, scripts, chars)| {
-            let key = scripts[0].to_lowercase();
-            let (line, column) = value_position(&text, &key, family);
             let count = match chars.len() {
                 1 => "1 character".to_owned(),
                 n => format!("{n} different characters"),
             };
-            Diagnostic {
-                file: file.clone(),
-                line,
-                column,
-                ..general(
-                    Severity::Error,
-                    format!(
-                        "{edition}: font family \"{family}\", named for {} text, is not \
-                         installed: {count} of the edition cannot be drawn",
-                        scripts.join(", ")
-                    ),
-                    Some(
-                        "install it (Noto CJK: `bash fonts/install-cjk-fonts.sh`), see \
-                         fonts/README.md"
-                            .into(),
-                    ),
-                )
-            }
+            theme_file.error(
+                &scripts[0].to_lowercase(),
+                family,
+                format!(
+                    "{edition}: font family \"{family}\", named for {} text, is not installed: \
+                     {count} of the edition cannot be drawn",
+                    scripts.join(", ")
+                ),
+                "install it (Noto CJK: `bash fonts/install-cjk-fonts.sh`), see fonts/README.md",
+            )
         })
         .collect();
     diagnostics.extend(uncovered);

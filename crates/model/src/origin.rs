@@ -10,22 +10,20 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use serde_spanned::Spanned;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::files::SourceFile;
-use crate::load::spans::{line_column, value_start};
+use crate::load::spans::value_start;
 
 /// The content or translation string a text of the document was composed
 /// from. Cheap to clone: the file is shared, not copied.
 #[derive(Clone)]
 pub struct Origin {
-    file: Arc<Path>,
     /// The whole file, to find line and column, and a part of the string,
     /// only when a problem is reported.
-    source: Arc<str>,
+    file: SourceFile,
     /// The string's token in the file, quotes included.
     token: Range<usize>,
     /// Where its value starts inside the token: exact when the string is
@@ -38,8 +36,7 @@ impl Origin {
     pub(crate) fn new(file: &SourceFile, text: &Spanned<String>) -> Origin {
         let token = text.span();
         Origin {
-            file: file.path.clone(),
-            source: file.text.clone(),
+            file: file.clone(),
             start: value_start(&file.text, token.clone(), text.get_ref()),
             token,
         }
@@ -47,13 +44,14 @@ impl Origin {
 
     /// The file, as diagnostics name it.
     pub fn file(&self) -> &Path {
-        &self.file
+        &self.file.path
     }
 
     /// A problem with the string as a whole, pointing at its start and
     /// underlining the string.
     pub fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
-        self.diagnostic_over(severity, self.start..self.token.end, message)
+        self.file
+            .diagnostic(severity, self.start..self.token.end, message)
     }
 
     /// A problem with `part` of the string (a character, a word): pointing
@@ -66,31 +64,14 @@ impl Origin {
         severity: Severity,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let written = self.source.get(self.start..self.token.end).unwrap_or("");
+        let written = self.file.text.get(self.start..self.token.end).unwrap_or("");
         match written.find(part).filter(|_| !part.is_empty()) {
             Some(at) => {
                 let start = self.start + at;
-                self.diagnostic_over(severity, start..start + part.len(), message)
+                self.file
+                    .diagnostic(severity, start..start + part.len(), message)
             }
             None => self.diagnostic(severity, message),
-        }
-    }
-
-    fn diagnostic_over(
-        &self,
-        severity: Severity,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let (line, column) = line_column(&self.source, span.start);
-        Diagnostic {
-            severity,
-            file: self.file.to_path_buf(),
-            line,
-            column,
-            message: message.into(),
-            hint: None,
-            span: Some(span),
         }
     }
 }
@@ -98,7 +79,7 @@ impl Origin {
 /// Two origins are the same string of the same file.
 impl PartialEq for Origin {
     fn eq(&self, other: &Origin) -> bool {
-        self.token == other.token && self.file == other.file
+        self.token == other.token && self.file.path == other.file.path
     }
 }
 
@@ -107,7 +88,7 @@ impl Eq for Origin {}
 /// `path@start..end`: not the file's text.
 impl fmt::Debug for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}@{:?}", self.file.display(), self.token)
+        write!(f, "{}@{:?}", self.file.path.display(), self.token)
     }
 }
 
