@@ -15,7 +15,6 @@ use serde_spanned::Spanned;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::files::SourceFile;
-use crate::load::spans::value_start;
 
 /// The content or translation string a text of the document was composed
 /// from. Cheap to clone: the file is shared, not copied.
@@ -26,19 +25,14 @@ pub struct Origin {
     file: SourceFile,
     /// The string's token in the file, quotes included.
     token: Range<usize>,
-    /// Where its value starts inside the token: exact when the string is
-    /// written without escapes, else the token's start.
-    start: usize,
 }
 
 impl Origin {
     /// The string `text` of `file`.
     pub(crate) fn new(file: &SourceFile, text: &Spanned<String>) -> Origin {
-        let token = text.span();
         Origin {
             file: file.clone(),
-            start: value_start(&file.text, token.clone(), text.get_ref()),
-            token,
+            token: text.span(),
         }
     }
 
@@ -50,8 +44,7 @@ impl Origin {
     /// A problem with the string as a whole, pointing at its start and
     /// underlining the string.
     pub fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
-        self.file
-            .diagnostic(severity, self.start..self.token.end, message)
+        self.file.diagnostic(severity, self.written(), message)
     }
 
     /// A problem with `part` of the string (a character, a word): pointing
@@ -64,15 +57,40 @@ impl Origin {
         severity: Severity,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let written = self.file.text.get(self.start..self.token.end).unwrap_or("");
-        match written.find(part).filter(|_| !part.is_empty()) {
+        let written = self.written();
+        let text = self.file.text.get(written.clone()).unwrap_or("");
+        match text.find(part).filter(|_| !part.is_empty()) {
             Some(at) => {
-                let start = self.start + at;
+                let start = written.start + at;
                 self.file
                     .diagnostic(severity, start..start + part.len(), message)
             }
             None => self.diagnostic(severity, message),
         }
+    }
+
+    /// The string's content in the file as written (escapes not decoded):
+    /// inside its quotes, after the newline that opens a multi-line string.
+    /// Found only when a problem is reported, so carrying an origin costs
+    /// nothing but two reference counts.
+    fn written(&self) -> Range<usize> {
+        let token = self.file.text.get(self.token.clone()).unwrap_or("");
+        let quotes = if token.starts_with("\"\"\"") || token.starts_with("'''") {
+            3
+        } else if token.starts_with(['"', '\'']) {
+            1
+        } else {
+            0
+        };
+        let rest = &token[quotes..];
+        let newline = match quotes {
+            3 if rest.starts_with("\r\n") => 2,
+            3 if rest.starts_with('\n') => 1,
+            _ => 0,
+        };
+        let start = quotes + newline;
+        let end = token.len().saturating_sub(quotes).max(start);
+        self.token.start + start..self.token.start + end
     }
 }
 
@@ -111,7 +129,16 @@ mod tests {
         let diagnostic = origin.diagnostic(Severity::Error, "too tall");
         assert_eq!((diagnostic.line, diagnostic.column), (2, 9));
         assert_eq!(diagnostic.file, Path::new("data/campaign.toml"));
-        assert_eq!(diagnostic.span, Some(14..26));
+        assert_eq!(diagnostic.span, Some(14..25));
+    }
+
+    #[test]
+    fn points_inside_a_multi_line_string() {
+        let text = "text = \"\"\"\nHello\nworld\"\"\"\n";
+        let origin = origin(text, "Hello\nworld");
+        let diagnostic = origin.diagnostic(Severity::Error, "too tall");
+        assert_eq!((diagnostic.line, diagnostic.column), (2, 1));
+        assert_eq!(&text[diagnostic.span.unwrap()], "Hello\nworld");
     }
 
     #[test]
