@@ -122,6 +122,7 @@ fn document(input: &Input) -> Document {
                                 marker: (notes.len() + 1).to_string(),
                                 anchor: format!("note-{}", notes.len()),
                                 text: vec![Inline::Text(t.clone())],
+                                origin: None,
                             });
                             Inline::NoteRef(NoteRef {
                                 index: notes.len() - 1,
@@ -130,6 +131,7 @@ fn document(input: &Input) -> Document {
                         Span::Break => Inline::LineBreak,
                     })
                     .collect(),
+                origin: None,
             }),
             Piece::Heading(text) => Block::Heading(Heading {
                 level: (n % 3 + 1) as u8,
@@ -138,6 +140,7 @@ fn document(input: &Input) -> Document {
                 anchor: format!("heading-{n}"),
                 in_toc: true,
                 new_page: n % 4 == 0,
+                origin: None,
             }),
             Piece::List(items) => Block::List(List {
                 marker: ListMarker::Bullet,
@@ -147,6 +150,7 @@ fn document(input: &Input) -> Document {
                         text: vec![Inline::Text(t.clone())],
                         anchor: None,
                         label: None,
+                        origin: None,
                     })
                     .collect(),
                 small: n % 2 == 0,
@@ -158,6 +162,7 @@ fn document(input: &Input) -> Document {
                     fill: None,
                     strong: false,
                     rating: None,
+                    origin: None,
                 };
                 Block::Table(Table {
                     caption: None,
@@ -170,6 +175,7 @@ fn document(input: &Input) -> Document {
                         })
                         .collect(),
                     style: TableStyle::Grid,
+                    caption_origin: None,
                 })
             }
         })

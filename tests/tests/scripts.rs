@@ -74,11 +74,13 @@ fn document(f: &Fixture) -> Document {
         anchor: "start".to_owned(),
         in_toc: true,
         new_page: false,
+        origin: None,
     })];
     blocks.extend(f.paragraphs.iter().map(|p| {
         Block::Paragraph(Paragraph {
             style: ParagraphStyle::Body,
             text: text(p),
+            origin: None,
         })
     }));
     Document {
@@ -117,6 +119,7 @@ fn right_to_left_pages_are_mirrored() {
         fill: None,
         strong: false,
         rating: None,
+        origin: None,
     };
     doc.blocks.push(Block::List(List {
         marker: ListMarker::Bullet,
@@ -127,6 +130,7 @@ fn right_to_left_pages_are_mirrored() {
             ],
             anchor: None,
             label: None,
+            origin: None,
         }],
         small: false,
     }));
@@ -140,12 +144,14 @@ fn right_to_left_pages_are_mirrored() {
             cells: vec![cell("التشريعات"), cell("تقدم ملحوظ")],
         }],
         style: TableStyle::Grid,
+        caption_origin: None,
     }));
     doc.notes.push(Note {
         kind: NoteKind::Footnote,
         marker: "1".to_owned(),
         anchor: "note-1".to_owned(),
         text: text("تقرير عام 2024."),
+        origin: None,
     });
     let theme = theme();
     let laid = layout_document(&doc, &theme, book(&theme));

@@ -1,11 +1,14 @@
 //! Checks that the theme's fonts exist, and the errors for text no font
 //! can draw.
 
+use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use folio_layout::coverage::Missing;
 use folio_layout::fonts::FontBook;
 use folio_model::Project;
+use folio_model::theme::Theme;
 
 use crate::diagnostics::general;
 use crate::{Diagnostic, Edition, Severity};
@@ -13,15 +16,14 @@ use crate::{Diagnostic, Edition, Severity};
 /// An error for each family the theme sets body text or headings in that
 /// is neither bundled nor installed: without it every page would quietly
 /// come out in another face. Fallback families are checked when a
-/// character needs them (see [`missing_glyph`]).
+/// character needs them (see [`missing_glyphs`]).
 pub(crate) fn unknown_fonts(
     project: &Project,
     data_dir: &Path,
     book: &FontBook,
 ) -> Vec<Diagnostic> {
     let fonts = &project.theme().fonts;
-    let file = data_dir.join("theme.toml");
-    let text = fs::read_to_string(&file).unwrap_or_default();
+    let theme = ThemeFile::read(data_dir);
     [("body", &fonts.body), ("heading", &fonts.heading)]
         .into_iter()
         // Bundled families first: asking the book about others makes it
@@ -29,23 +31,43 @@ pub(crate) fn unknown_fonts(
         .filter(|(_, family)| !FontBook::bundled().has_family(family))
         .filter(|(_, family)| book.missing_families().contains(family))
         .map(|(key, family)| {
-            let (line, column) = value_position(&text, key, family);
-            Diagnostic {
-                file: file.clone(),
-                line,
-                column,
-                ..general(
-                    Severity::Error,
-                    format!("no font family \"{family}\" is bundled or installed"),
-                    Some(
-                        "the bundled families are Noto Serif and Noto Sans; another family \
-                         must be installed on this machine (see fonts/README.md)"
-                            .into(),
-                    ),
-                )
-            }
+            theme.error(
+                key,
+                family,
+                format!("no font family \"{family}\" is bundled or found"),
+                &format!(
+                    "the bundled families are Noto Serif and Noto Sans; for another, {}",
+                    how_to_get(family, data_dir)
+                ),
+            )
         })
         .collect()
+}
+
+/// `theme.toml`, read to point at the families it names.
+struct ThemeFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl ThemeFile {
+    fn read(data_dir: &Path) -> ThemeFile {
+        let path = data_dir.join("theme.toml");
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        ThemeFile { path, text }
+    }
+
+    /// An error at `"family"` on the line that sets `key`, or about the
+    /// whole file if there is no such line.
+    fn error(&self, key: &str, family: &str, message: String, hint: &str) -> Diagnostic {
+        let (line, column) = value_position(&self.text, key, family);
+        Diagnostic {
+            file: self.path.clone(),
+            line,
+            column,
+            ..general(Severity::Error, message, Some(hint.to_owned()))
+        }
+    }
 }
 
 /// The 1-based line and column of `"value"` on the line that sets `key` in
@@ -86,43 +108,97 @@ pub fn how_to_get(family: &str, data_dir: &Path) -> String {
     hint
 }
 
-/// The error for a character no font can draw, with the way to fix it:
-/// install the family the theme names for its script, or name one.
-pub(crate) fn missing_glyph(
+/// The errors for characters no font can draw. A family the theme names
+/// for their script but that is not installed is one error, however many
+/// characters need it (a Japanese edition on a machine without the CJK
+/// fonts has thousands), pointing at where `theme.toml` names it. Any
+/// other character is an error of its own, pointing at the content string
+/// it is in.
+pub(crate) fn missing_glyphs(
     edition: &Edition,
-    missing: &folio_layout::coverage::Missing,
-    theme: &folio_model::theme::Theme,
+    missing: &[Missing],
+    theme: &Theme,
     book: &FontBook,
     data_dir: &Path,
-) -> Diagnostic {
-    let uninstalled: Vec<&str> = theme
+) -> Vec<Diagnostic> {
+    // Uninstalled family → the scripts it is named for and the characters
+    // it would draw, in the order first met.
+    let mut uninstalled: Vec<(&str, Vec<&str>, BTreeSet<char>)> = Vec::new();
+    let mut uncovered = Vec::new();
+    for m in missing {
+        let families = uninstalled_families(m.script, theme, book);
+        if families.is_empty() {
+            uncovered.push(uncovered_glyph(edition, m));
+            continue;
+        }
+        for family in families {
+            let at = match uninstalled.iter().position(|(f, _, _)| *f == family) {
+                Some(at) => at,
+                None => {
+                    uninstalled.push((family, Vec::new(), BTreeSet::new()));
+                    uninstalled.len() - 1
+                }
+            };
+            let (_, scripts, chars) = &mut uninstalled[at];
+            if !scripts.contains(&m.script) {
+                scripts.push(m.script);
+            }
+            chars.insert(m.ch);
+        }
+    }
+    let theme_file = ThemeFile::read(data_dir);
+    let mut diagnostics: Vec<Diagnostic> = uninstalled
+        .into_iter()
+        .map(|(family, scripts, chars)| {
+            let count = match chars.len() {
+                1 => "1 character".to_owned(),
+                n => format!("{n} different characters"),
+            };
+            theme_file.error(
+                &scripts[0].to_lowercase(),
+                family,
+                format!(
+                    "{edition}: font family \"{family}\", named for {} text, is not found: \
+                     {count} of the edition cannot be drawn",
+                    scripts.join(", ")
+                ),
+                &how_to_get(family, data_dir),
+            )
+        })
+        .collect();
+    diagnostics.extend(uncovered);
+    diagnostics
+}
+
+/// The families the theme names for `script` that are not installed.
+fn uninstalled_families<'t>(script: &str, theme: &'t Theme, book: &FontBook) -> Vec<&'t str> {
+    theme
         .fonts
         .fallback
         .iter()
-        .filter(|chain| chain.script == missing.script)
+        .filter(|chain| chain.script == script)
         .flat_map(|chain| &chain.families)
         .filter(|family| book.missing_families().contains(family))
         .map(String::as_str)
-        .collect();
-    let hint = if uninstalled.is_empty() {
-        format!(
-            "add a font family that covers {} text to [fonts.fallback] in theme.toml",
-            missing.script
-        )
-    } else {
-        format!(
-            "theme.toml names {} for {} text, which Folio cannot find: {}",
-            uninstalled.join(", "),
-            missing.script,
-            how_to_get(uninstalled[0], data_dir)
-        )
-    };
-    general(
-        Severity::Error,
-        format!(
-            "{edition}: no font can draw “{}” (U+{:04X}) in the {}: “{}”",
-            missing.ch, missing.ch as u32, missing.place, missing.context
-        ),
-        Some(hint),
-    )
+        .collect()
+}
+
+/// The error for a character that no family the theme names covers, at
+/// the character in its content string when it has one.
+fn uncovered_glyph(edition: &Edition, missing: &Missing) -> Diagnostic {
+    let message = format!(
+        "{edition}: no font can draw “{}” (U+{:04X}) in the {}: “{}”",
+        missing.ch, missing.ch as u32, missing.place, missing.context
+    );
+    let hint = format!(
+        "add a font family that covers {} text to [fonts.fallback] in theme.toml",
+        missing.script
+    );
+    let ch = missing.ch.to_string();
+    match &missing.origin {
+        Some(origin) => origin
+            .diagnostic_at(&ch, Severity::Error, message)
+            .with_hint(hint),
+        None => general(Severity::Error, message, Some(hint)),
+    }
 }

@@ -51,7 +51,7 @@ use std::path::{Path, PathBuf};
 
 use folio_layout::fonts::FontBook;
 pub use folio_layout::fonts::FontSources;
-use folio_layout::frame::LaidOut;
+use folio_layout::frame::{LaidOut, Problem};
 use folio_model::Project;
 
 pub use atomic::write_atomically;
@@ -61,7 +61,7 @@ pub use font_checks::how_to_get;
 pub use new_country::{NewCountry, NewCountryError, new_country};
 
 use diagnostics::general;
-use font_checks::{missing_glyph, unknown_fonts};
+use font_checks::{missing_glyphs, unknown_fonts};
 use suggest::suggest;
 
 /// The folder of a data folder where fonts a person adds are found by
@@ -320,8 +320,9 @@ impl Folio {
         })
     }
 
-    /// Composes and lays out `edition`; the layout warnings come back as
-    /// diagnostics about no file in particular, naming the edition. `for_pdf`:
+    /// Composes and lays out `edition`; what layout finds comes back as
+    /// diagnostics at the content strings at fault, naming the edition.
+    /// `for_pdf`:
     /// a screen PDF will be written, so its pictures are prepared on other
     /// cores meanwhile.
     fn lay_out(
@@ -364,34 +365,27 @@ impl Folio {
             || folio_layout::layout_document(&document, theme, book),
         );
         if !missing.is_empty() {
-            return Err(Diagnostics(
-                missing
-                    .iter()
-                    .map(|m| missing_glyph(edition, m, theme, book, &self.data_dir))
-                    .collect(),
-            ));
+            return Err(Diagnostics(missing_glyphs(
+                edition,
+                &missing,
+                theme,
+                book,
+                &self.data_dir,
+            )));
         }
         if !laid_out.errors.is_empty() {
             return Err(Diagnostics(
                 laid_out
                     .errors
                     .iter()
-                    .map(|e| {
-                        let hint = "shorten it or split it: a line, a table row and a figure \
-                                    are never broken across pages";
-                        general(
-                            Severity::Error,
-                            format!("{edition}: {e}"),
-                            Some(hint.into()),
-                        )
-                    })
+                    .map(|e| layout_problem(edition, e, Severity::Error))
                     .collect(),
             ));
         }
         let layout = laid_out
             .warnings
             .iter()
-            .map(|w| general(Severity::Warning, format!("{edition}: {w}"), None));
+            .map(|w| layout_problem(edition, w, Severity::Warning));
         let warnings = translation.into_iter().chain(layout).collect();
         Ok((laid_out, warnings))
     }
@@ -436,6 +430,22 @@ impl Folio {
         }
         Ok(())
     }
+}
+
+/// A problem layout found in `edition`, at the content string it is in
+/// (at the part of it at fault when the file shows that part as printed),
+/// or about the edition when the text at fault was generated.
+fn layout_problem(edition: &Edition, problem: &Problem, severity: Severity) -> Diagnostic {
+    let message = format!("{edition}: {}", problem.message);
+    let hint = problem.hint.map(str::to_owned);
+    let Some(origin) = &problem.origin else {
+        return general(severity, message, hint);
+    };
+    let diagnostic = match &problem.part {
+        Some(part) => origin.diagnostic_at(part, severity, message),
+        None => origin.diagnostic(severity, message),
+    };
+    Diagnostic { hint, ..diagnostic }
 }
 
 /// When PDFs are made, as PDF/A and PDF/X require them to say:

@@ -9,7 +9,7 @@ use folio_model::theme::Theme;
 
 use crate::flow::memo::LineMemo;
 use crate::fonts::FontBook;
-use crate::frame::Block;
+use crate::frame::{Block, Problem};
 use crate::shape::Shaper;
 
 pub struct Ctx<'a> {
@@ -23,9 +23,9 @@ pub struct Ctx<'a> {
     /// first pass, where page references print a placeholder of typical
     /// width and the relayout loop settles them.
     pub anchor_pages: &'a HashMap<String, String>,
-    pub warnings: RefCell<Vec<String>>,
+    pub warnings: RefCell<Vec<Problem>>,
     /// Content no page can hold, which must not be published.
-    pub errors: RefCell<Vec<String>>,
+    pub errors: RefCell<Vec<Problem>>,
     /// The id the next structure element gets: counting from 0 in every
     /// pass keeps ids, like everything else, the same from run to run.
     pub next_block: Cell<u32>,
@@ -41,10 +41,10 @@ impl Ctx<'_> {
         crate::lang::is_rtl(&self.doc.lang)
     }
 
-    pub fn warn(&self, message: String) {
+    pub fn warn(&self, problem: Problem) {
         let mut warnings = self.warnings.borrow_mut();
-        if !warnings.contains(&message) {
-            warnings.push(message);
+        if !warnings.contains(&problem) {
+            warnings.push(problem);
         }
     }
 

@@ -8,9 +8,11 @@
 //! reports each such character with where it occurs, so `folio check` can
 //! name it before any PDF is written.
 
-use folio_model::doc::{Block, Cell, Document, FigureBody, Inline, ListMarker, NoteKind, Table};
+use folio_model::doc::{
+    Block, Cell, Document, FigureBody, Inline, ListMarker, NoteKind, Origin, Table,
+};
 use folio_model::theme::Theme;
-use unicode_script::UnicodeScript;
+use unicode_script::{Script, UnicodeScript};
 
 use crate::fonts::{FontBook, Style};
 use crate::shape::split_runs;
@@ -19,12 +21,16 @@ use crate::shape::split_runs;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
     pub ch: char,
-    /// Its Unicode script, e.g. `Tibetan`.
+    /// Its Unicode script, e.g. `Tibetan`; for punctuation common to
+    /// several scripts, the script of the text around it.
     pub script: &'static str,
     /// Where in the booklet: `heading`, `paragraph in “4. Situation”`, …
     pub place: String,
     /// The text it occurs in, shortened around it.
     pub context: String,
+    /// The content string it occurs in; `None` in text the booklet
+    /// generates or takes from the locale (labels, the cover's lines).
+    pub origin: Option<Origin>,
 }
 
 /// Every character of `doc` that no face of `book` can draw in the fonts
@@ -60,9 +66,23 @@ pub fn missing_characters(doc: &Document, theme: &Theme, book: &FontBook) -> Vec
             NoteKind::Source => format!("source {}", note.marker),
         };
         walk.plain(&note.marker, Family::Body, &place);
-        walk.inlines(doc, &note.text, Family::Body, Style::default(), &place);
+        let text = Text::new(&note.text, note.origin.as_ref());
+        walk.inlines(doc, text, Family::Body, Style::default(), &place);
     }
     walk.found
+}
+
+/// Inline content and the content string it was composed from.
+#[derive(Clone, Copy)]
+struct Text<'a> {
+    inlines: &'a [Inline],
+    origin: Option<&'a Origin>,
+}
+
+impl<'a> Text<'a> {
+    fn new(inlines: &'a [Inline], origin: Option<&'a Origin>) -> Text<'a> {
+        Text { inlines, origin }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -89,16 +109,18 @@ impl Walk<'_> {
         match block {
             Block::Heading(h) => {
                 if let Some(number) = &h.number {
-                    self.check(number, Family::Heading, bold, number, "heading");
+                    self.check(number, Family::Heading, bold, number, "heading", None);
                 }
                 if h.level == 1 {
                     self.section = Some(plain_text(doc, &h.text));
                 }
-                self.inlines(doc, &h.text, Family::Heading, bold, "heading");
+                let text = Text::new(&h.text, h.origin.as_ref());
+                self.inlines(doc, text, Family::Heading, bold, "heading");
             }
             Block::Paragraph(p) => {
                 let place = self.place("paragraph");
-                self.inlines(doc, &p.text, Family::Body, Style::default(), &place);
+                let text = Text::new(&p.text, p.origin.as_ref());
+                self.inlines(doc, text, Family::Body, Style::default(), &place);
             }
             Block::List(list) => {
                 let place = self.place("list item");
@@ -109,12 +131,14 @@ impl Walk<'_> {
                     if let Some(label) = &item.label {
                         self.plain(label, Family::Body, &place);
                     }
-                    self.inlines(doc, &item.text, Family::Body, Style::default(), &place);
+                    let text = Text::new(&item.text, item.origin.as_ref());
+                    self.inlines(doc, text, Family::Body, Style::default(), &place);
                 }
             }
             Block::Boxed(boxed) => {
                 let place = self.place("box title");
-                self.inlines(doc, &boxed.title, Family::Heading, bold, &place);
+                let title = Text::new(&boxed.title, boxed.origin.as_ref());
+                self.inlines(doc, title, Family::Heading, bold, &place);
                 for inner in &boxed.blocks {
                     self.block(doc, inner);
                 }
@@ -122,7 +146,8 @@ impl Walk<'_> {
             Block::Table(table) => self.table(doc, table),
             Block::Figure(figure) => {
                 let place = self.place("figure title");
-                self.inlines(doc, &figure.title, Family::Heading, bold, &place);
+                let title = Text::new(&figure.title, figure.origin.as_ref());
+                self.inlines(doc, title, Family::Heading, bold, &place);
                 match &figure.body {
                     FigureBody::BarChart(bars) => {
                         let place = self.place("figure");
@@ -145,6 +170,7 @@ impl Walk<'_> {
                 bold: true,
                 italic: false,
             };
+            let caption = Text::new(caption, table.caption_origin.as_ref());
             self.inlines(doc, caption, Family::Heading, bold, &place);
         }
         let place = self.place("table cell");
@@ -157,6 +183,7 @@ impl Walk<'_> {
             text,
             strong,
             rating,
+            origin,
             ..
         } in cells
         {
@@ -168,6 +195,7 @@ impl Walk<'_> {
                 self.plain(&rating.label, Family::Heading, &place);
             }
             for paragraph in text {
+                let paragraph = Text::new(paragraph, origin.as_ref());
                 self.inlines(doc, paragraph, Family::Heading, style, &place);
             }
         }
@@ -182,28 +210,29 @@ impl Walk<'_> {
     }
 
     fn plain(&mut self, text: &str, family: Family, place: &str) {
-        self.check(text, family, Style::default(), text, place);
+        self.check(text, family, Style::default(), text, place, None);
     }
 
     /// Checks inline content, each styled piece in its face; the whole
     /// content's text is the context.
-    fn inlines(
-        &mut self,
-        doc: &Document,
-        inlines: &[Inline],
-        family: Family,
-        style: Style,
-        place: &str,
-    ) {
-        let context = plain_text(doc, inlines);
+    fn inlines(&mut self, doc: &Document, text: Text, family: Family, style: Style, place: &str) {
+        let context = plain_text(doc, text.inlines);
         let mut pieces = Vec::new();
-        styled(doc, inlines, style, &mut pieces);
-        for (text, style) in pieces {
-            self.check(&text, family, style, &context, place);
+        styled(doc, text.inlines, style, &mut pieces);
+        for (piece, style) in pieces {
+            self.check(&piece, family, style, &context, place, text.origin);
         }
     }
 
-    fn check(&mut self, text: &str, family: Family, style: Style, context: &str, place: &str) {
+    fn check(
+        &mut self,
+        text: &str,
+        family: Family,
+        style: Style,
+        context: &str,
+        place: &str,
+        origin: Option<&Origin>,
+    ) {
         let family = match family {
             Family::Body => self.body,
             Family::Heading => self.heading,
@@ -221,16 +250,25 @@ impl Walk<'_> {
                 if invisible(c) || face.has_char(c) {
                     continue;
                 }
-                let already = self
-                    .found
-                    .iter()
-                    .any(|m| m.ch == c && m.place == place && m.context == excerpt(context, c));
+                // Punctuation common to several scripts is set in its
+                // run's, whose fallback families would draw it.
+                let script = match c.script() {
+                    Script::Common | Script::Inherited => run.script,
+                    own => own,
+                };
+                let already = self.found.iter().any(|m| {
+                    m.ch == c
+                        && m.place == place
+                        && m.context == excerpt(context, c)
+                        && m.origin.as_ref() == origin
+                });
                 if !already {
                     self.found.push(Missing {
                         ch: c,
-                        script: c.script().full_name(),
+                        script: script.full_name(),
                         place: place.to_owned(),
                         context: excerpt(context, c),
+                        origin: origin.cloned(),
                     });
                 }
             }

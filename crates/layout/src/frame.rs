@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use folio_model::doc::Image;
+use folio_model::doc::{Image, Origin};
 use folio_model::theme::Color;
 
 use crate::fonts::FontId;
@@ -27,11 +27,38 @@ pub struct LaidOut {
     pub alt_texts: BTreeMap<Block, String>,
     /// Problems layout noticed but could work around (an unbreakable word
     /// wider than its measure, page numbers that never settled, …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Problem>,
     /// Content that no page can hold (a table row taller than the text
     /// area): it is set overflowing its page, and the booklet must not be
     /// published until the content is shortened.
-    pub errors: Vec<String>,
+    pub errors: Vec<Problem>,
+}
+
+/// Something layout found wrong with the content, with the content string
+/// it is in so that it can be fixed there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<&'static str>,
+    /// The string at fault. `None` for text the booklet generates (table of
+    /// contents, figures) and for problems of the booklet as a whole.
+    pub origin: Option<Origin>,
+    /// The part of that string at fault (a word too wide for its column),
+    /// to point at rather than at the whole string.
+    pub part: Option<String>,
+}
+
+impl Problem {
+    /// A problem of the booklet as a whole, or of text it generates.
+    pub fn new(message: String) -> Problem {
+        Problem {
+            message,
+            hint: None,
+            origin: None,
+            part: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

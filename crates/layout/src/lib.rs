@@ -29,7 +29,7 @@ use folio_model::theme::Theme;
 
 use context::Ctx;
 use fonts::FontBook;
-use frame::{LaidOut, Metadata};
+use frame::{LaidOut, Metadata, Problem};
 use shape::Shaper;
 
 /// This thread's shaper for `book`. Shaped words outlive a document: the
@@ -90,9 +90,9 @@ pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -
         if found == anchor_pages || pass_number == MAX_PASSES {
             let mut warnings = ctx.warnings.into_inner();
             if found != anchor_pages {
-                warnings.push(format!(
+                warnings.push(Problem::new(format!(
                     "page numbers did not settle after {MAX_PASSES} passes"
-                ));
+                )));
             }
             return LaidOut {
                 pages: pass.pages,

@@ -190,6 +190,7 @@ fn document(spec: &Spec) -> Document {
             anchor: format!("section-{n}"),
             in_toc: true,
             new_page: n % 3 == 2,
+            origin: None,
         }));
         for paragraph in section {
             let mut text = vec![];
@@ -214,6 +215,7 @@ fn document(spec: &Spec) -> Document {
                             "Footnote{index} explains {} in a sentence.",
                             paragraph[0].0
                         ))],
+                        origin: None,
                     });
                     text.push(Inline::NoteRef(NoteRef { index }));
                 }
@@ -221,6 +223,7 @@ fn document(spec: &Spec) -> Document {
             blocks.push(Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Body,
                 text,
+                origin: None,
             }));
         }
     }
@@ -234,6 +237,7 @@ fn document(spec: &Spec) -> Document {
                 },
                 Inline::Text(format!(" End{r}.")),
             ],
+            origin: None,
         }));
     }
     Document {
@@ -467,8 +471,8 @@ proptest! {
             // The line may start with a hanging note number: the warning
             // names the word, which the line holds.
             let named = laid.warnings.iter().any(|w| {
-                w.split_once('“')
-                    .and_then(|(_, rest)| rest.strip_suffix('”'))
+                w.part
+                    .as_deref()
                     .is_some_and(|named| !named.is_empty() && word.contains(named))
             });
             prop_assert!(
@@ -484,7 +488,7 @@ proptest! {
         let doc = document(&spec);
         let laid = lay_out(&doc, &theme(&page));
         prop_assert!(
-            !laid.warnings.iter().any(|w| w.contains("did not settle")),
+            !laid.warnings.iter().any(|w| w.message.contains("did not settle")),
             "{:?}", laid.warnings
         );
         let pages = heading_pages(&laid, spec.sections.len());
@@ -532,6 +536,7 @@ proptest! {
         doc.blocks.extend(text.iter().map(|t| Block::Paragraph(Paragraph {
             style: ParagraphStyle::Body,
             text: vec![Inline::Text(t.clone())],
+            origin: None,
         })));
         let laid = lay_out(&doc, &theme(&page));
         // Right-to-left runs are drawn in visual order: compare the
@@ -577,6 +582,7 @@ mod findings {
         doc.blocks.push(Block::Paragraph(Paragraph {
             style: ParagraphStyle::Body,
             text: inlines,
+            origin: None,
         }));
         doc.notes = notes;
         // An empty cover: its words are wider than the narrow measures.
@@ -623,6 +629,7 @@ mod findings {
             marker: "1".into(),
             anchor: "note-0".into(),
             text: vec![Inline::Text("A note.".into())],
+            origin: None,
         };
         let inlines = vec![
             Inline::Text("protection ".into()),

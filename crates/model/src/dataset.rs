@@ -166,7 +166,7 @@ impl Dataset {
         }
         if content.countries.is_empty() {
             diagnostics.push(Diagnostic::file_error(
-                &file.path,
+                &*file.path,
                 "the dataset lists no country",
             ));
         }
@@ -216,7 +216,7 @@ mod tests {
         let mut diagnostics = Vec::new();
         let dataset = Dataset::load(
             SourceFile {
-                path: "dataset.toml".into(),
+                path: std::path::Path::new("dataset.toml").into(),
                 text: text.into(),
             },
             &mut diagnostics,

@@ -7,8 +7,16 @@
 //! notes but nothing about child-trafficking indicators. Everything layout
 //! needs is resolved here: note numbers, figures computed from the dataset,
 //! colours of rating cells, anchors of cross-references.
+//!
+//! Every text composed from a content string keeps that string's
+//! [`Origin`], so that what layout finds wrong with it can point at the
+//! file, line and column it was written at (the translation's, when it was
+//! translated). Text the booklet generates (figures, labels, numbers) has
+//! none.
 
 use crate::theme::ColorName;
+
+pub use crate::origin::Origin;
 
 /// One booklet edition, ready to be laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,12 +108,14 @@ pub struct Heading {
     pub in_toc: bool,
     /// Level-1 headings start a new page when set.
     pub new_page: bool,
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub style: ParagraphStyle,
     pub text: Vec<Inline>,
+    pub origin: Option<Origin>,
 }
 
 /// How a paragraph is set. Layout maps each style to the theme.
@@ -145,6 +155,7 @@ pub struct ListItem {
     /// The marker to print when it is not the list's default bullet, e.g.
     /// `"iii."` for a source that continues numbering from an earlier list.
     pub label: Option<String>,
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +175,8 @@ pub enum BoxKind {
 pub struct Boxed {
     pub kind: BoxKind,
     pub title: Vec<Inline>,
+    /// Of the title.
+    pub origin: Option<Origin>,
     pub blocks: Vec<Block>,
 }
 
@@ -172,6 +185,7 @@ pub struct Boxed {
 pub struct Table {
     /// Caption set above the table, kept with it.
     pub caption: Option<Vec<Inline>>,
+    pub caption_origin: Option<Origin>,
     pub columns: Vec<f32>,
     /// Repeated at the top of every page the table continues on.
     pub header: Vec<Row>,
@@ -204,6 +218,8 @@ pub struct Cell {
     pub strong: bool,
     /// A rating shown as a coloured band with its name and an optional star.
     pub rating: Option<RatingMark>,
+    /// Of the text.
+    pub origin: Option<Origin>,
 }
 
 /// A rating as it appears in a cell: colour and word, so that colour is
@@ -221,6 +237,8 @@ pub struct RatingMark {
 pub struct Figure {
     /// Printed label and title, e.g. "FIGURE 1. GLOBAL OVERVIEW …".
     pub title: Vec<Inline>,
+    /// Of the title.
+    pub origin: Option<Origin>,
     pub anchor: String,
     pub body: FigureBody,
     /// Text alternative for accessible output, generated from the data.
@@ -293,4 +311,5 @@ pub struct Note {
     pub anchor: String,
     /// Body text. Empty for sources, whose text lives in a source list.
     pub text: Vec<Inline>,
+    pub origin: Option<Origin>,
 }

@@ -106,6 +106,7 @@ pub fn ranking_table<'n>(
                 fill: Some(category.color()),
                 strong: true,
                 rating: None,
+                origin: None,
             })
             .collect(),
     };
@@ -125,9 +126,11 @@ pub fn ranking_table<'n>(
         fill: None,
         strong: false,
         rating: None,
+        origin: None,
     };
     let table = Table {
         caption: None,
+        caption_origin: None,
         columns: vec![1.0; Category::ALL.len()],
         header: vec![header],
         rows: vec![Row {

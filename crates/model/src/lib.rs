@@ -20,6 +20,7 @@ mod load;
 mod markup;
 mod new_country;
 mod notes;
+mod origin;
 mod placeholders;
 pub mod theme;
 mod todo;

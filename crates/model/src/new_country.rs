@@ -122,8 +122,8 @@ mod tests {
         let name = template.countries().nth(1).unwrap().to_owned();
         let text = template.file(&name);
         let country = SourceFile {
-            path: "countries/new.toml".into(),
-            text: text.clone(),
+            path: Path::new("countries/new.toml").into(),
+            text: text.clone().into(),
         }
         .parse::<Country>()
         .unwrap();

@@ -124,7 +124,7 @@ mod tests {
 
     fn country(text: &str) -> Loaded<Country> {
         SourceFile {
-            path: "countries/x.toml".into(),
+            path: std::path::Path::new("countries/x.toml").into(),
             text: text.into(),
         }
         .parse()

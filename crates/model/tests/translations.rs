@@ -187,6 +187,23 @@ fn the_french_edition_is_complete_and_composes_in_french() {
     assert_eq!(document.notes.len(), compose(&project, "en").notes.len());
 }
 
+/// Problems layout finds in a translated text are fixed in the
+/// translation, so that is where its origin points.
+#[test]
+fn translated_texts_point_at_their_translations() {
+    let project = common::project();
+    let document = compose(&project, "fr");
+    common::assert_texts_point_at_their_strings(&document);
+    let Some(Block::Heading(first)) = document.blocks.first() else {
+        panic!("the booklet starts with a heading");
+    };
+    let origin = first.origin.as_ref().unwrap();
+    assert!(
+        origin.file().ends_with("translations/fr/campaign.toml"),
+        "{origin:?}"
+    );
+}
+
 #[test]
 fn missing_strings_are_printed_in_english_with_a_warning_each() {
     let project = common::project();

@@ -37,6 +37,11 @@ fn the_real_data_loads_without_warnings() {
 }
 
 #[test]
+fn every_text_points_at_the_string_it_was_composed_from() {
+    common::assert_texts_point_at_their_strings(&usa());
+}
+
+#[test]
 fn metadata_and_cover_come_from_the_campaign_and_locale() {
     let document = usa();
     assert_eq!(document.title, "USA Country Progress Card");

@@ -15,6 +15,7 @@ pub fn figure_chunks(ctx: &Ctx, figure: &Figure, area: Area) -> Vec<Chunk> {
     let title = Paragraph {
         style: ParagraphStyle::Caption,
         text: figure.title.clone(),
+        origin: figure.origin.clone(),
     };
     // A chart is drawn, so it needs a text alternative; a table presented
     // as a figure is its own accessible text.
@@ -61,7 +62,7 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area, block: Block) -> Chunk {
             align: Align::End,
             ..ParSpec::ragged(style, bar_height, 0.0, Role::Figure(block))
         };
-        for line in line_chunks(ctx, &[Inline::Text(bar.label.clone())], spec, label)
+        for line in line_chunks(ctx, &[Inline::Text(bar.label.clone())], spec, label, None)
             .into_iter()
             .take(1)
         {
@@ -95,9 +96,15 @@ fn bar_chart(ctx: &Ctx, bars: &[Bar], area: Area, block: Block) -> Chunk {
             width: value_width,
         };
         let spec = ParSpec::ragged(style, bar_height, 0.0, Role::Figure(block));
-        for line in line_chunks(ctx, &[Inline::Text(bar.value_label.clone())], spec, value)
-            .into_iter()
-            .take(1)
+        for line in line_chunks(
+            ctx,
+            &[Inline::Text(bar.value_label.clone())],
+            spec,
+            value,
+            None,
+        )
+        .into_iter()
+        .take(1)
         {
             chart.absorb(line, 0.0, y);
         }

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use folio_model::doc::Origin;
 use folio_model::theme::Color;
 
 use crate::frame::{Item, Point};
@@ -36,6 +37,11 @@ pub struct Chunk {
     pub repeat_header: Option<Rc<Chunk>>,
     /// A heading to list in the PDF outline: level and title.
     pub outline: Option<(u8, String)>,
+    /// The content string the chunk's text comes from (for a table row,
+    /// its tallest cell's), named when the chunk fits no page.
+    pub origin: Option<Origin>,
+    /// The text of a line wider than its measure (see [`Line::overfull`]).
+    pub overfull: Option<String>,
 }
 
 /// Background of a shaded box. Consecutive chunks with the same `id` on a
@@ -53,6 +59,7 @@ impl Chunk {
         let mut chunk = Chunk {
             height: line.height,
             footnotes: line.footnotes,
+            overfull: line.overfull,
             ..Chunk::default()
         };
         chunk.items = line
@@ -88,8 +95,12 @@ impl Chunk {
     }
 
     /// Takes over the content of `other`, moved by `(dx, dy)`, without
-    /// changing this chunk's height.
+    /// changing this chunk's height. Its origin is this chunk's if it has
+    /// one, else `other`'s.
     pub fn absorb(&mut self, other: Chunk, dx: f32, dy: f32) {
+        if self.origin.is_none() {
+            self.origin = other.origin;
+        }
         self.items
             .extend(other.items.into_iter().map(|i| i.shifted(dx, dy)));
         self.pending_links

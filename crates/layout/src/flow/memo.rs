@@ -46,9 +46,6 @@ struct Entry {
     next_block: u32,
     blocks_used: u32,
     chunks: Vec<Chunk>,
-    /// What laying the paragraph out reported, reported again on reuse so
-    /// every pass warns about the same things.
-    warnings: Vec<String>,
 }
 
 impl LineMemo {
@@ -72,17 +69,11 @@ impl LineMemo {
                 .iter()
                 .find(|e| e.next_block == next_block && e.inlines == inlines)
         }) {
-            entry.warnings.iter().for_each(|w| ctx.warn(w.clone()));
             ctx.next_block.set(next_block + entry.blocks_used);
             return entry.chunks.clone();
         }
-        // Collect this paragraph's warnings on their own, including those
-        // an earlier paragraph already gave, then add them to the pass's.
-        let earlier = ctx.warnings.take();
         let chunks = lay_out();
-        let warnings = ctx.warnings.replace(earlier);
         let blocks_used = ctx.next_block.get() - next_block;
-        warnings.iter().for_each(|w| ctx.warn(w.clone()));
         self.entries
             .borrow_mut()
             .entry(key)
@@ -92,7 +83,6 @@ impl LineMemo {
                 next_block,
                 blocks_used,
                 chunks: chunks.clone(),
-                warnings,
             });
         chunks
     }

@@ -110,7 +110,13 @@ fn boxed_chunks(ctx: &Ctx, boxed: &Boxed, area: Area, state: &mut FlowState, out
             BoxKind::CallToAction => ColorName::CallToActionTitle,
             BoxKind::CaseStudy => ColorName::Accent,
         };
-        chunks.extend(text::box_title_chunks(ctx, &boxed.title, inner, color));
+        chunks.extend(text::box_title_chunks(
+            ctx,
+            &boxed.title,
+            boxed.origin.as_ref(),
+            inner,
+            color,
+        ));
     }
     for block in &boxed.blocks {
         flow_block(ctx, block, inner, state, &mut chunks);

@@ -24,6 +24,7 @@ pub fn table_chunks(ctx: &Ctx, table: &Table, area: Area, block: Block) -> Vec<C
         let caption = folio_model::doc::Paragraph {
             style: folio_model::doc::ParagraphStyle::Caption,
             text: caption.clone(),
+            origin: table.caption_origin.clone(),
         };
         chunks.extend(caption_of(block, paragraph_chunks(ctx, &caption, area)));
     }
@@ -103,8 +104,14 @@ fn row_chunk(
         .fold(0.0, f32::max)
         + 2.0 * pad;
 
+    // A row too tall for a page is the fault of its tallest cell.
+    let tallest = contents
+        .iter()
+        .map(|(_, _, c)| c)
+        .max_by(|a, b| a.height.total_cmp(&b.height));
     let mut row = Chunk {
         height: height + GUTTER,
+        origin: tallest.and_then(|c| c.origin.clone()),
         ..Chunk::default()
     };
     for ((x, width, _), cell) in contents.iter().zip(cells) {
@@ -164,6 +171,7 @@ fn cell_chunk(ctx: &Ctx, cell: &Cell, area: Area, at: CellPos, header: bool) -> 
             paragraph,
             ParSpec::ragged(style, size * 1.3, 0.0, role),
             area,
+            cell.origin.as_ref(),
         ) {
             text.stack(line, 0.0);
         }
@@ -197,6 +205,7 @@ fn rating_band(ctx: &Ctx, rating: &RatingMark, area: Area, role: Role) -> Chunk 
         &[Inline::Text(rating.label.clone())],
         ParSpec::ragged(style, height, 0.0, role),
         label_area,
+        None,
     );
     if let Some(line) = lines.into_iter().next() {
         band.absorb(line, 0.0, 0.0);

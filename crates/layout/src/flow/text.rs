@@ -1,27 +1,80 @@
 //! Headings, paragraphs, lists and notes: blocks made of lines of text.
 
-use folio_model::doc::{Heading, Inline, List, ListMarker, Note, Paragraph, ParagraphStyle};
+use folio_model::doc::{
+    Heading, Inline, List, ListMarker, Note, Origin, Paragraph, ParagraphStyle,
+};
 use folio_model::theme::ColorName;
 
 use super::Area;
 use super::chunk::{Chunk, keep_lines_together};
 use crate::context::Ctx;
-use crate::frame::{Item, ItemKind, ListPart, Point, Role};
+use crate::frame::{Item, ItemKind, ListPart, Point, Problem, Role};
 use crate::inline::{Align, ParSpec, layout_paragraph};
 use crate::style::{Family, TextStyle};
 
-/// Lays out `inlines` and makes one chunk per line at `area`.
-pub fn line_chunks(ctx: &Ctx, inlines: &[Inline], spec: ParSpec, area: Area) -> Vec<Chunk> {
+/// Lays out `inlines`, the text of the content string `origin` (`None`
+/// for generated text), and makes one chunk per line at `area`. Each chunk
+/// carries the origin, and a line wider than `area` is reported with it.
+pub fn line_chunks(
+    ctx: &Ctx,
+    inlines: &[Inline],
+    spec: ParSpec,
+    area: Area,
+    origin: Option<&Origin>,
+) -> Vec<Chunk> {
     let spec = ParSpec {
         measure: area.width,
         ..spec
     };
-    ctx.lines.lines(ctx, inlines, &spec, area, || {
+    let mut chunks = ctx.lines.lines(ctx, inlines, &spec, area, || {
         layout_paragraph(ctx, inlines, &spec)
             .into_iter()
             .map(|line| Chunk::from_line(line, area.x))
             .collect()
-    })
+    });
+    for chunk in &mut chunks {
+        chunk.origin = origin.cloned();
+        if let Some(text) = chunk.overfull.take() {
+            ctx.warn(overfull(text, area.width, origin));
+        }
+    }
+    chunks
+}
+
+/// The warning for a line of `text` wider than `measure`: a word that no
+/// break opportunity splits, or (rarely) several words the breaker could
+/// not part.
+fn overfull(text: String, measure: f32, origin: Option<&Origin>) -> Problem {
+    let (message, hint) = if text.contains(char::is_whitespace) {
+        (
+            format!("a line is wider than its measure ({measure:.0} pt): “{text}”"),
+            "shorten the text, or give it a wider column",
+        )
+    } else {
+        (
+            format!(
+                "a word is wider than its line ({measure:.0} pt) and cannot be broken: “{}”",
+                shortened(&text)
+            ),
+            "a word breaks only where hyphenation allows: shorten it, or mark where it may \
+             break with a zero-width space (\\u200B in a TOML string)",
+        )
+    };
+    Problem {
+        message,
+        hint: Some(hint),
+        origin: origin.cloned(),
+        part: Some(text),
+    }
+}
+
+/// The first 40 characters of `text`, and an ellipsis if there are more.
+fn shortened(text: &str) -> String {
+    const LENGTH: usize = 40;
+    match text.char_indices().nth(LENGTH) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
@@ -39,7 +92,7 @@ pub fn heading_chunks(ctx: &Ctx, heading: &Heading, area: Area) -> Vec<Chunk> {
     inlines.extend(heading.text.iter().cloned());
     let role = Role::Heading(heading.level, ctx.block());
     let spec = ParSpec::ragged(style, size * 1.25, area.width, role);
-    let mut chunks = line_chunks(ctx, &inlines, spec, area);
+    let mut chunks = line_chunks(ctx, &inlines, spec, area, heading.origin.as_ref());
     if chunks.is_empty() {
         return chunks;
     }
@@ -134,7 +187,7 @@ pub fn paragraph_chunks(ctx: &Ctx, paragraph: &Paragraph, area: Area) -> Vec<Chu
             )
         }
     };
-    let mut chunks = line_chunks(ctx, &paragraph.text, spec, area);
+    let mut chunks = line_chunks(ctx, &paragraph.text, spec, area, paragraph.origin.as_ref());
     if let Some(first) = chunks.first_mut() {
         first.space_before = space_before;
     }
@@ -194,7 +247,7 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
         } else {
             body_spec(style, leading, part(false))
         };
-        let mut lines = line_chunks(ctx, &item.text, spec, text_area);
+        let mut lines = line_chunks(ctx, &item.text, spec, text_area, item.origin.as_ref());
         if lines.is_empty() {
             continue;
         }
@@ -231,7 +284,13 @@ pub fn list_chunks(ctx: &Ctx, list: &List, area: Area) -> Vec<Chunk> {
 }
 
 /// The title line(s) of a shaded box.
-pub fn box_title_chunks(ctx: &Ctx, title: &[Inline], area: Area, color: ColorName) -> Vec<Chunk> {
+pub fn box_title_chunks(
+    ctx: &Ctx,
+    title: &[Inline],
+    origin: Option<&Origin>,
+    area: Area,
+    color: ColorName,
+) -> Vec<Chunk> {
     let size = ctx.theme.type_scale.h3_size;
     let style = TextStyle::new(Family::Heading, size, color).bold();
     let mut chunks = line_chunks(
@@ -239,6 +298,7 @@ pub fn box_title_chunks(ctx: &Ctx, title: &[Inline], area: Area, color: ColorNam
         title,
         ParSpec::ragged(style, size * 1.3, 0.0, Role::Heading(3, ctx.block())),
         area,
+        origin,
     );
     chunks.iter_mut().for_each(|c| c.keep_with_next = true);
     if let Some(last) = chunks.last_mut() {
@@ -263,6 +323,7 @@ pub fn note_body(ctx: &Ctx, note: &Note, area: Area, size: f32) -> Vec<Chunk> {
         &note.text,
         ParSpec::ragged(style, leading, 0.0, role),
         text_area,
+        note.origin.as_ref(),
     );
     if lines.is_empty() {
         return lines;

@@ -50,6 +50,9 @@ pub struct Line {
     pub pending_links: Vec<PendingLink>,
     /// Footnotes whose markers are on this line.
     pub footnotes: Vec<usize>,
+    /// The line's text when it is wider than its measure, for a warning
+    /// that names where the text came from (see `flow::line_chunks`).
+    pub overfull: Option<String>,
 }
 
 pub struct LineSpec {
@@ -93,11 +96,7 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
         };
         let mut line = draw_line(prepared, &mut parts, spec, n == 0, hyphenated);
         if brk.overfull {
-            ctx.warn(format!(
-                "a line is wider than its measure ({:.0} pt): “{}”",
-                spec.measure,
-                line_text(prepared, first..brk.index).trim()
-            ));
+            line.overfull = Some(line_text(prepared, first..brk.index).trim().to_owned());
         }
         line.footnotes = prepared
             .text

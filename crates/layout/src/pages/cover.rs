@@ -105,7 +105,7 @@ fn text_block(
     mut y: f32,
 ) -> f32 {
     let spec = ParSpec::ragged(style, style.size * 1.15, 0.0, role);
-    for line in line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area) {
+    for line in line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area, None) {
         items.extend(line.items.into_iter().map(|i| i.shifted(0.0, y)));
         y += line.height;
     }

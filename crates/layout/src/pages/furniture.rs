@@ -64,7 +64,7 @@ fn one_line(ctx: &Ctx, text: &str, style: TextStyle, right: bool, area: Area, y:
         },
         ..ParSpec::ragged(style, style.size * 1.2, 0.0, Role::Artifact)
     };
-    line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area)
+    line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area, None)
         .into_iter()
         .take(1)
         .flat_map(|line| line.items)

@@ -13,9 +13,11 @@ use folio_model::theme::ColorName;
 use crate::context::Ctx;
 use crate::flow::chunk::{Chunk, Decor};
 use crate::flow::{Area, flow_document, note_body};
-use crate::frame::{Item, ItemKind, LinkTarget, Location, OutlineEntry, Page, Point, Role, Size};
+use crate::frame::{
+    Item, ItemKind, LinkTarget, Location, OutlineEntry, Page, Point, Problem, Role, Size,
+};
 use crate::inline::PendingLink;
-use paginate::{PageContent, Paginator, Placed, PlacedChunk};
+use paginate::{Footnotes, PageContent, Paginator, Placed, PlacedChunk};
 
 /// The result of one layout pass.
 pub struct Pass {
@@ -50,9 +52,13 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         })
         .collect();
     let gap = note_size * 0.3;
-    let note_height = |n: usize| notes.get(n).map_or(0.0, |c| c.height + gap);
     let separator = note_size * 1.6;
-    let paginator = Paginator::new(&chunks, body_height, &note_height, separator);
+    let footnotes = Footnotes {
+        bodies: &notes,
+        gap,
+        separator,
+    };
+    let paginator = Paginator::new(&chunks, body_height, footnotes);
     let (contents, warnings, errors) = paginator.run();
     warnings.into_iter().for_each(|w| ctx.warn(w));
     ctx.errors.borrow_mut().extend(errors);
@@ -167,10 +173,10 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
                 },
                 role: Role::Artifact,
             }),
-            None => ctx.warn(format!(
+            None => ctx.warn(Problem::new(format!(
                 "link to “{}”, which is not in the booklet",
                 link.anchor
-            )),
+            ))),
         }
     }
     pass

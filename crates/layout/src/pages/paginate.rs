@@ -9,8 +9,14 @@
 
 use std::rc::Rc;
 
+use folio_model::doc::Origin;
+
 use crate::flow::chunk::Chunk;
-use crate::frame::ItemKind;
+use crate::frame::{ItemKind, Problem};
+
+/// How to fix content that does not fit on a page.
+const TOO_TALL: &str = "shorten it or split it: a line, a table row and a figure are never \
+                        broken across pages";
 
 /// A chunk placed on a page, at `y` from the top of the text area.
 #[derive(Debug, Clone)]
@@ -34,27 +40,28 @@ pub struct PageContent {
     pub footnotes: Vec<usize>,
 }
 
+/// The footnotes pagination sets at page feet.
+pub struct Footnotes<'a> {
+    /// Each note's body as one chunk, by note index.
+    pub bodies: &'a [Chunk],
+    /// Space below each note.
+    pub gap: f32,
+    /// Height of the rule and gap above the first footnote of a page.
+    pub separator: f32,
+}
+
 pub struct Paginator<'a> {
     chunks: &'a [Chunk],
     body_height: f32,
-    /// Height of each footnote's body, by note index.
-    note_height: &'a dyn Fn(usize) -> f32,
-    /// Height of the rule and gap above the first footnote of a page.
-    note_separator: f32,
+    notes: Footnotes<'a>,
 }
 
 impl<'a> Paginator<'a> {
-    pub fn new(
-        chunks: &'a [Chunk],
-        body_height: f32,
-        note_height: &'a dyn Fn(usize) -> f32,
-        note_separator: f32,
-    ) -> Self {
+    pub fn new(chunks: &'a [Chunk], body_height: f32, notes: Footnotes<'a>) -> Self {
         Paginator {
             chunks,
             body_height,
-            note_height,
-            note_separator,
+            notes,
         }
     }
 
@@ -62,7 +69,7 @@ impl<'a> Paginator<'a> {
     /// are on, and errors for chunks that no page can hold.
     ///
     /// Always terminates: every page it ends holds at least one chunk.
-    pub fn run(&self) -> (Vec<PageContent>, Vec<String>, Vec<String>) {
+    pub fn run(&self) -> (Vec<PageContent>, Vec<Problem>, Vec<Problem>) {
         let mut pages = Vec::new();
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
@@ -108,18 +115,29 @@ impl<'a> Paginator<'a> {
                     } else {
                         " with its footnotes"
                     };
-                    errors.push(format!(
-                        "content {:.0} pt tall{with_notes} does not fit on any page (the text \
-                         area is {:.0} pt tall): “{}”",
-                        alone,
-                        self.body_height,
-                        describe(chunk)
-                    ));
+                    errors.push(Problem {
+                        message: format!(
+                            "content {:.0} pt tall{with_notes} does not fit on any page (the text \
+                             area is {:.0} pt tall): “{}”",
+                            alone,
+                            self.body_height,
+                            describe(chunk)
+                        ),
+                        hint: Some(TOO_TALL),
+                        origin: self.culprit(chunk),
+                        part: None,
+                    });
                 } else if needed > self.body_height + 0.01 {
-                    warnings.push(format!(
-                        "content {:.0} pt tall does not fit on a page ({:.0} pt) and overflows it",
-                        chunk.height, self.body_height
-                    ));
+                    warnings.push(Problem {
+                        message: format!(
+                            "content {:.0} pt tall does not fit on a page ({:.0} pt) and \
+                             overflows it",
+                            chunk.height, self.body_height
+                        ),
+                        hint: Some(TOO_TALL),
+                        origin: chunk.origin.clone(),
+                        part: None,
+                    });
                 }
                 page.placed.push(Placed {
                     chunk: PlacedChunk::Body(i),
@@ -179,7 +197,28 @@ impl<'a> Paginator<'a> {
         if notes.is_empty() {
             return 0.0;
         }
-        self.note_separator + notes.iter().map(|&n| (self.note_height)(n)).sum::<f32>()
+        self.notes.separator + notes.iter().map(|&n| self.note_height(n)).sum::<f32>()
+    }
+
+    fn note_height(&self, note: usize) -> f32 {
+        self.notes
+            .bodies
+            .get(note)
+            .map_or(0.0, |body| body.height + self.notes.gap)
+    }
+
+    /// The content string to blame for `chunk` not fitting: its tallest
+    /// footnote's when its notes take more room than the chunk itself.
+    fn culprit(&self, chunk: &Chunk) -> Option<Origin> {
+        let tallest = chunk
+            .footnotes
+            .iter()
+            .filter_map(|&n| self.notes.bodies.get(n))
+            .max_by(|a, b| a.height.total_cmp(&b.height));
+        match tallest {
+            Some(note) if self.notes_height(&chunk.footnotes) > chunk.height => note.origin.clone(),
+            _ => chunk.origin.clone(),
+        }
     }
 }
 

@@ -27,6 +27,7 @@ pub fn toc_chunks(ctx: &Ctx, doc: &Document, measure: f32) -> Vec<Chunk> {
         anchor: TOC_ANCHOR.to_owned(),
         in_toc: false,
         new_page: true,
+        origin: None,
     };
     let mut chunks = heading_chunks(ctx, &title, area);
     for heading in doc.blocks.iter().filter_map(|b| match b {
@@ -80,8 +81,14 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
     if let Some(number) = &heading.number {
         let number_area = row.part(indent, number_width, rtl);
         let spec = ParSpec::ragged(style, leading, 0.0, role);
-        if let Some(line) =
-            line_chunks(ctx, &[Inline::Text(number.clone())], spec, number_area).pop()
+        if let Some(line) = line_chunks(
+            ctx,
+            &[Inline::Text(number.clone())],
+            spec,
+            number_area,
+            None,
+        )
+        .pop()
         {
             chunk.absorb(line, 0.0, 0.0);
             chunk.height = chunk.height.max(leading);
@@ -93,6 +100,7 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
         &heading.text,
         ParSpec::ragged(style, leading, 0.0, role),
         text_area,
+        heading.origin.as_ref(),
     ) {
         text.stack(line, 0.0);
     }
@@ -104,7 +112,7 @@ fn entry(ctx: &Ctx, heading: &Heading, measure: f32) -> Chunk {
         ..ParSpec::ragged(style, leading, 0.0, role)
     };
     let page_area = row.part(measure - page_width, page_width, rtl);
-    if let Some(line) = line_chunks(ctx, &[Inline::Text(page)], spec, page_area).pop() {
+    if let Some(line) = line_chunks(ctx, &[Inline::Text(page)], spec, page_area, None).pop() {
         chunk.absorb(line, 0.0, chunk.height - leading);
     }
     chunk.pending_links.push(PendingLink {

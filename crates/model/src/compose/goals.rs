@@ -32,6 +32,7 @@ impl<'p> Composer<'p> {
             anchor,
             in_toc: true,
             new_page: false,
+            origin: Some(self.origin_of(Origin::Campaign, &goal.title)),
         }));
         blocks.extend(self.paragraphs(Origin::Campaign, &goal.intro, ParagraphStyle::Body));
         if let Some(quote) = &goal.quote {
@@ -41,6 +42,7 @@ impl<'p> Composer<'p> {
             blocks.push(Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Attribution,
                 text: attribution,
+                origin: Some(self.origin_of(Origin::Campaign, &quote.attribution)),
             }));
         }
         if let Some(table) = country.and_then(|country| country.table.as_ref()) {
@@ -59,6 +61,7 @@ impl<'p> Composer<'p> {
             blocks.push(Block::Boxed(Boxed {
                 kind: BoxKind::CallToAction,
                 title,
+                origin: Some(self.origin_of(Origin::Campaign, &goal.call_to_action_title)),
                 blocks: vec![list],
             }));
         }
@@ -82,6 +85,7 @@ impl<'p> Composer<'p> {
                 fill: Some(ColorName::TableHeader),
                 strong: true,
                 rating: None,
+                origin: Some(self.origin_of(Origin::Campaign, &indicator.title)),
             });
             let assessment = assessments.get(indicator.id.get_ref().as_str());
             let text = assessment
@@ -100,10 +104,12 @@ impl<'p> Composer<'p> {
                 fill: None,
                 strong: false,
                 rating,
+                origin: assessment.map(|a| self.origin_of(Origin::Country, &a.text)),
             });
         }
         Block::Table(Table {
             caption: Some(self.inlines(Origin::Campaign, &goal.table_caption, CAPTION)),
+            caption_origin: Some(self.origin_of(Origin::Campaign, &goal.table_caption)),
             columns: vec![1.0; indicators.len()],
             header: vec![Row { cells: header }],
             rows: vec![Row { cells: row }],
@@ -122,6 +128,7 @@ impl<'p> Composer<'p> {
                     fill: Some(ColorName::TableHeader),
                     strong: true,
                     rating: None,
+                    origin: Some(self.origin_of(Origin::Country, cell)),
                 }
             })
             .collect();
@@ -137,6 +144,7 @@ impl<'p> Composer<'p> {
                         fill: None,
                         strong: false,
                         rating: None,
+                        origin: Some(self.origin_of(Origin::Country, cell)),
                     })
                     .collect(),
             })
@@ -148,6 +156,7 @@ impl<'p> Composer<'p> {
             .map_or_else(|| vec![1.0; width], |columns| columns.get_ref().clone());
         Block::Table(Table {
             caption: None,
+            caption_origin: None,
             columns,
             header: vec![Row { cells: header }],
             rows,
@@ -178,6 +187,7 @@ impl<'p> Composer<'p> {
                 text,
                 anchor: Some(anchor),
                 label: Some(format!("{marker}.")),
+                origin: Some(self.origin_of(definition.origin, definition.text)),
             });
         }
         let locale = self.shared.locale;
@@ -190,6 +200,7 @@ impl<'p> Composer<'p> {
             Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Label,
                 text: labelled(label, Vec::new()),
+                origin: None,
             }),
             Block::List(List {
                 marker: ListMarker::Labelled,

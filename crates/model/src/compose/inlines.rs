@@ -144,7 +144,8 @@ impl<'p> Composer<'p> {
             (NoteKind::Source, Some(sources)) => sources.push(key),
             _ => {
                 self.notes[index].text =
-                    self.inlines(definition.origin, definition.text, Role::NoNotes("notes"))
+                    self.inlines(definition.origin, definition.text, Role::NoNotes("notes"));
+                self.notes[index].origin = Some(self.origin_of(definition.origin, definition.text));
             }
         }
         Some(Inline::NoteRef(NoteRef { index }))

@@ -22,7 +22,7 @@ use std::ops::Range;
 use crate::content::{Campaign, Country, Locale, Origin, Text};
 use crate::dataset::{Category, Dataset};
 use crate::diag::Diagnostic;
-use crate::doc::{Block, Cover, Document, Image, Note, NoteKind};
+use crate::doc::{self, Block, Cover, Document, Image, Note, NoteKind};
 use crate::figures::Share;
 use crate::formats::Formats;
 use crate::i18n::Strings;
@@ -260,6 +260,13 @@ impl<'p> Composer<'p> {
         }
     }
 
+    /// Where the edition's `text`, of the English file `origin`, was
+    /// written: in that file, or in the translation's.
+    fn origin_of(&self, origin: Origin, text: &'p Text) -> doc::Origin {
+        let source = self.source(origin, text);
+        doc::Origin::new(source.file, source.text)
+    }
+
     /// Assigns the next marker of `kind` to note `id` and returns its index
     /// in [`Document::notes`].
     fn number(&mut self, id: &str, kind: NoteKind) -> usize {
@@ -271,6 +278,7 @@ impl<'p> Composer<'p> {
             anchor: notes::anchor(kind, &marker),
             marker,
             text: Vec::new(),
+            origin: None,
         });
         self.numbered.insert(id.to_owned(), index);
         index

@@ -8,7 +8,7 @@ use super::Composer;
 use super::inlines::Role;
 use crate::content::{Campaign, CaseStudy, Origin, Text};
 use crate::doc::{
-    Block, BoxKind, Boxed, Figure, FigureBody, Heading, Inline, List, ListItem, ListMarker,
+    self, Block, BoxKind, Boxed, Figure, FigureBody, Heading, Inline, List, ListItem, ListMarker,
     Paragraph, ParagraphStyle,
 };
 use crate::figures;
@@ -81,6 +81,7 @@ impl<'p> Composer<'p> {
                 anchor,
                 in_toc: false,
                 new_page: false,
+                origin: Some(self.origin_of(Origin::Country, heading)),
             }));
         }
         for part in &situation.parts {
@@ -105,38 +106,48 @@ impl<'p> Composer<'p> {
         ))];
         title.extend(self.inlines(Origin::Country, &study.title, HEADING));
         let mut blocks = self.paragraphs(Origin::Country, &study.paragraphs, ParagraphStyle::Body);
-        let texts: Vec<Vec<Inline>> = study
+        let texts: Vec<(Vec<Inline>, doc::Origin)> = study
             .sources
             .iter()
             .map(|source| {
-                self.inlines(Origin::Country, source, Role::NoNotes("case-study sources"))
+                let role = Role::NoNotes("case-study sources");
+                (
+                    self.inlines(Origin::Country, source, role),
+                    self.origin_of(Origin::Country, source),
+                )
             })
             .collect();
         blocks.extend(self.labelled_sources(texts));
         Block::Boxed(Boxed {
             kind: BoxKind::CaseStudy,
             title,
+            origin: Some(self.origin_of(Origin::Country, &study.title)),
             blocks,
         })
     }
 
     /// Small paragraphs after "Source:" (one source, on the same line) or
     /// "Sources:" (several, one per line).
-    fn labelled_sources(&self, mut texts: Vec<Vec<Inline>>) -> Vec<Block> {
+    fn labelled_sources(&self, mut texts: Vec<(Vec<Inline>, doc::Origin)>) -> Vec<Block> {
         let locale = self.shared.locale;
-        let small = |text| {
+        let small = |(text, origin)| {
             Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Small,
                 text,
+                origin: Some(origin),
             })
         };
         match texts.len() {
             0 => Vec::new(),
-            1 => vec![small(labelled(&locale.source_label, texts.remove(0)))],
+            1 => {
+                let (text, origin) = texts.remove(0);
+                vec![small((labelled(&locale.source_label, text), origin))]
+            }
             _ => {
                 let mut blocks = vec![Block::Paragraph(Paragraph {
                     style: ParagraphStyle::Label,
                     text: labelled(&locale.sources_label, Vec::new()),
+                    origin: None,
                 })];
                 blocks.extend(texts.into_iter().map(small));
                 blocks
@@ -164,6 +175,7 @@ impl<'p> Composer<'p> {
         blocks.push(Block::Paragraph(Paragraph {
             style: ParagraphStyle::Small,
             text,
+            origin: Some(self.origin_of(Origin::Campaign, &campaign.petition.note)),
         }));
     }
 
@@ -196,6 +208,7 @@ impl<'p> Composer<'p> {
             anchor,
             in_toc: true,
             new_page,
+            origin: Some(self.origin_of(Origin::Campaign, title)),
         })
     }
 
@@ -208,6 +221,7 @@ impl<'p> Composer<'p> {
         let anchor = self.anchor(&format!("figure-{number}"));
         Block::Figure(Figure {
             title: text,
+            origin: Some(self.origin_of(Origin::Campaign, title)),
             anchor,
             body,
             alt,
@@ -223,6 +237,7 @@ impl<'p> Composer<'p> {
         Block::Paragraph(Paragraph {
             style,
             text: self.inlines(origin, text, Role::Prose),
+            origin: Some(self.origin_of(origin, text)),
         })
     }
 
@@ -246,6 +261,7 @@ impl<'p> Composer<'p> {
                 text: self.inlines(Origin::Country, item, Role::Prose),
                 anchor: None,
                 label: None,
+                origin: Some(self.origin_of(Origin::Country, item)),
             })
             .collect();
         Block::List(List {

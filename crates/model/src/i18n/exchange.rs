@@ -136,14 +136,14 @@ pub fn read(file: SourceFile) -> Result<Incoming, Vec<Diagnostic>> {
         .filter(|lang| !lang.is_empty())
         .map(|lang| lang.replace('_', "-"));
     let Some(lang) = lang else {
-        return Err(vec![Diagnostic::file_error(&file.path, "the file does not say its language")
+        return Err(vec![Diagnostic::file_error(&*file.path, "the file does not say its language")
             .with_hint("its header needs a line such as \"Language: fr\\n\", as `folio i18n export` writes")]);
     };
     if let Some(problem) = super::bad_tag(&lang).or_else(|| {
         (lang == super::SOURCE_LANG)
             .then(|| "English is the language translations are made from".to_owned())
     }) {
-        return Err(vec![Diagnostic::file_error(&file.path, problem)]);
+        return Err(vec![Diagnostic::file_error(&*file.path, problem)]);
     }
     Ok(Incoming {
         file,
@@ -343,7 +343,7 @@ fn locale_text(
     if changes.is_empty() {
         return Ok(None);
     }
-    write::locale_file(existing.map(|file| file.file.text.as_str()), lang, &changes)
+    write::locale_file(existing.map(|file| &*file.file.text), lang, &changes)
         .map(Some)
         .map_err(|problem| vec![Diagnostic::file_error(path, problem)])
 }

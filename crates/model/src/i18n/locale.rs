@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn reads_words_by_dotted_key_in_file_order() {
         let file = SourceFile {
-            path: "en.toml".into(),
+            path: std::path::Path::new("en.toml").into(),
             text: "b = \"B\"\n[ratings]\ngreen = \"G\"\n[x.y]\nz = \"Z\"\nn = 1\n".into(),
         };
         let mut diagnostics = Vec::new();

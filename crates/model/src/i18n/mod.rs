@@ -149,7 +149,7 @@ impl Language {
             Ok(locale) => locale,
             Err(problem) => {
                 let path = own.map_or(&english_locale.file.path, |file| &file.file.path);
-                diagnostics.push(Diagnostic::file_error(path, problem));
+                diagnostics.push(Diagnostic::file_error(&**path, problem));
                 locale::merged(&english_locale.strings, None)
                     .expect("the English locale file was checked when it was loaded")
             }

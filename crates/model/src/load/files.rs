@@ -3,6 +3,7 @@
 use std::fs;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde_spanned::Spanned;
@@ -10,11 +11,13 @@ use serde_spanned::Spanned;
 use super::spans::{line_column, value_start};
 use crate::diag::{Diagnostic, Severity};
 
-/// A content file's text and the path to print in diagnostics.
+/// A content file's text and the path to print in diagnostics. Both are
+/// shared: every text of a composed document keeps its file, to point into
+/// it when layout finds a problem (see [`crate::doc::Origin`]).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub path: PathBuf,
-    pub text: String,
+    pub path: Arc<Path>,
+    pub text: Arc<str>,
 }
 
 /// A parsed content file, kept with its source so later checks can point
@@ -38,8 +41,8 @@ impl SourceFile {
         };
         String::from_utf8(bytes)
             .map(|text| SourceFile {
-                path: path.clone(),
-                text,
+                path: path.as_path().into(),
+                text: text.into(),
             })
             .map_err(|error| not_utf8(path, error))
     }
@@ -80,7 +83,7 @@ impl SourceFile {
         let (line, column) = line_column(&self.text, span.start);
         Diagnostic {
             severity,
-            file: self.path.clone(),
+            file: self.path.to_path_buf(),
             line,
             column,
             message: message.into(),
@@ -220,7 +223,7 @@ mod tests {
             name: String,
         }
         let file = SourceFile {
-            path: "x.toml".into(),
+            path: Path::new("x.toml").into(),
             text: "name = \"a\"\nnmae = \"b\"\n".into(),
         };
         let error = file.parse::<Sample>().unwrap_err();

@@ -6,8 +6,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use folio_model::doc::{Block, Cell, Document, FigureBody, Heading, Inline, NoteKind};
-use folio_model::{Diagnostic, Project};
+use folio_model::doc::{
+    Block, Cell, Document, FigureBody, Heading, Inline, NoteKind, Origin, ParagraphStyle,
+};
+use folio_model::{Diagnostic, Project, Severity};
 
 pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
@@ -196,4 +198,68 @@ pub fn words(text: &str) -> Vec<String> {
         })
         .filter(|word| !word.is_empty())
         .collect()
+}
+
+/// Every text of `document` composed from a content string, with the
+/// origin it carries: headings, paragraphs (labels are the locale's),
+/// list items, box titles, table captions and cells (Figure 2's are the
+/// dataset's), figure titles and notes.
+fn texts_from_content(document: &Document) -> Vec<(String, Option<&Origin>)> {
+    let mut out = Vec::new();
+    for block in blocks(document) {
+        match block {
+            Block::Heading(h) => out.push((text(&h.text), h.origin.as_ref())),
+            Block::Paragraph(p) if p.style != ParagraphStyle::Label => {
+                out.push((text(&p.text), p.origin.as_ref()))
+            }
+            Block::List(list) => out.extend(
+                list.items
+                    .iter()
+                    .map(|item| (text(&item.text), item.origin.as_ref())),
+            ),
+            Block::Boxed(boxed) => out.push((text(&boxed.title), boxed.origin.as_ref())),
+            Block::Table(table) => {
+                if let Some(caption) = &table.caption {
+                    out.push((text(caption), table.caption_origin.as_ref()));
+                }
+                for cell in table
+                    .header
+                    .iter()
+                    .chain(&table.rows)
+                    .flat_map(|r| &r.cells)
+                {
+                    let paragraphs: Vec<String> = cell.text.iter().map(|t| text(t)).collect();
+                    out.push((paragraphs.join(" "), cell.origin.as_ref()));
+                }
+            }
+            Block::Figure(figure) => out.push((text(&figure.title), figure.origin.as_ref())),
+            _ => {}
+        }
+    }
+    let notes = document.notes.iter().filter(|note| !note.text.is_empty());
+    out.extend(notes.map(|note| (text(&note.text), note.origin.as_ref())));
+    out
+}
+
+/// Asserts that every text of `document` composed from a content string
+/// points at the string it was composed from: most of its longer words are
+/// written where its origin points.
+pub fn assert_texts_point_at_their_strings(document: &Document) {
+    for (text, origin) in texts_from_content(document) {
+        let origin = origin.unwrap_or_else(|| panic!("no origin: {text}"));
+        let diagnostic = origin.diagnostic(Severity::Error, "");
+        assert!(diagnostic.line > 0, "{text}: {diagnostic}");
+        let source = fs::read_to_string(&diagnostic.file).unwrap();
+        let written = &source[diagnostic.span.clone().unwrap()];
+        let long: Vec<&str> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|word| word.chars().count() >= 5)
+            .collect();
+        let found = long.iter().filter(|word| written.contains(*word)).count();
+        assert!(
+            found * 2 >= long.len(),
+            "{text:?} is not what {} points at: {written:?}",
+            diagnostic.file.display()
+        );
+    }
 }
