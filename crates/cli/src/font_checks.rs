@@ -121,9 +121,9 @@ pub(crate) fn missing_glyphs(
     book: &FontBook,
     data_dir: &Path,
 ) -> Vec<Diagnostic> {
-    // Uninstalled family → the scripts it is named for and the characters
-    // it would draw, in the order first met.
-    let mut uninstalled: Vec<(&str, Vec<&str>, BTreeSet<char>)> = Vec::new();
+    // Uninstalled family → the scripts it is named for, the characters it
+    // would draw, and the first of them met, in the order first met.
+    let mut uninstalled: Vec<(&str, Vec<&str>, BTreeSet<char>, &Missing)> = Vec::new();
     let mut uncovered = Vec::new();
     for m in missing {
         let families = uninstalled_families(m.script, theme, book);
@@ -132,14 +132,14 @@ pub(crate) fn missing_glyphs(
             continue;
         }
         for family in families {
-            let at = match uninstalled.iter().position(|(f, _, _)| *f == family) {
+            let at = match uninstalled.iter().position(|(f, ..)| *f == family) {
                 Some(at) => at,
                 None => {
-                    uninstalled.push((family, Vec::new(), BTreeSet::new()));
+                    uninstalled.push((family, Vec::new(), BTreeSet::new(), m));
                     uninstalled.len() - 1
                 }
             };
-            let (_, scripts, chars) = &mut uninstalled[at];
+            let (_, scripts, chars, _) = &mut uninstalled[at];
             if !scripts.contains(&m.script) {
                 scripts.push(m.script);
             }
@@ -149,7 +149,7 @@ pub(crate) fn missing_glyphs(
     let theme_file = ThemeFile::read(data_dir);
     let mut diagnostics: Vec<Diagnostic> = uninstalled
         .into_iter()
-        .map(|(family, scripts, chars)| {
+        .map(|(family, scripts, chars, first)| {
             let count = match chars.len() {
                 1 => "1 character".to_owned(),
                 n => format!("{n} different characters"),
@@ -159,8 +159,9 @@ pub(crate) fn missing_glyphs(
                 family,
                 format!(
                     "{edition}: font family \"{family}\", named for {} text, is not found: \
-                     {count} of the edition cannot be drawn",
-                    scripts.join(", ")
+                     {count} of the edition cannot be drawn{}",
+                    scripts.join(", "),
+                    first_place(first)
                 ),
                 &how_to_get(family, data_dir),
             )
@@ -185,6 +186,23 @@ fn uninstalled_families<'t>(script: &str, theme: &'t Theme, book: &FontBook) -> 
 
 /// The error for a character that no family the theme names covers, at
 /// the character in its content string when it has one.
+/// `, the first “東” at countries/usa.toml:25:31`: where a content string
+/// needs the family, for a family the error points at in `theme.toml` (the
+/// one stray character of a Latin booklet is easier found there).
+fn first_place(missing: &Missing) -> String {
+    let Some(origin) = &missing.origin else {
+        return format!(", the first “{}” in the {}", missing.ch, missing.place);
+    };
+    let at = origin.diagnostic_at(&missing.ch.to_string(), Severity::Error, "");
+    format!(
+        ", the first “{}” at {}:{}:{}",
+        missing.ch,
+        at.file.display(),
+        at.line,
+        at.column
+    )
+}
+
 fn uncovered_glyph(edition: &Edition, missing: &Missing) -> Diagnostic {
     let message = format!(
         "{edition}: no font can draw “{}” (U+{:04X}) in the {}: “{}”",
