@@ -53,6 +53,11 @@ impl Chunk {
         let mut chunk = Chunk {
             height: line.height,
             footnotes: line.footnotes,
+            // A page ending here would split a word across the page turn,
+            // where the reader must hold its first half while turning: the
+            // page ends a line earlier instead (TeX's `\brokenpenalty`,
+            // made absolute).
+            keep_with_next: line.hyphenated,
             ..Chunk::default()
         };
         chunk.items = line

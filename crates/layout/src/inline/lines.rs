@@ -50,6 +50,8 @@ pub struct Line {
     pub pending_links: Vec<PendingLink>,
     /// Footnotes whose markers are on this line.
     pub footnotes: Vec<usize>,
+    /// The line ends in a hyphen added at a hyphenation point.
+    pub hyphenated: bool,
 }
 
 pub struct LineSpec {
@@ -99,6 +101,7 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
                 line_text(prepared, first..brk.index).trim()
             ));
         }
+        line.hyphenated = hyphenated;
         line.footnotes = prepared
             .text
             .footnotes
