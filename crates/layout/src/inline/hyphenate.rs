@@ -35,11 +35,14 @@ pub fn may_hyphenate(text: &str, range: Range<usize>) -> bool {
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
     let word = &text[start..end];
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    letters.next();
-    !word.chars().any(char::is_numeric)
-        && !letters.any(char::is_uppercase)
-        && segment::addresses(word).is_empty()
+    let mut after_first_letter = false;
+    for c in word.chars() {
+        if c.is_numeric() || after_first_letter && c.is_uppercase() {
+            return false;
+        }
+        after_first_letter |= c.is_alphabetic();
+    }
+    !segment::is_address(word)
 }
 
 /// Byte offsets inside `range` where the word may be hyphenated. Only the
