@@ -229,3 +229,110 @@ fn emptiest_page(laid: &LaidOut) -> Option<(String, f32)> {
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(n, empty)| (laid.pages[n + 1].label.clone(), empty))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use folio_model::theme::Color;
+
+    use super::*;
+    use crate::fonts::FontId;
+    use crate::frame::{Block, Glyph, Item, Metadata, Page, Point, Size};
+
+    /// A run of `text` at `size`: letters 0.5 em wide, spaces `gap` ems.
+    fn run(text: &str, size: f32, gap: f32) -> TextRun {
+        TextRun {
+            font: FontId(0),
+            size,
+            fill: Color::BLACK,
+            text: text.to_owned(),
+            glyphs: text
+                .char_indices()
+                .map(|(i, c)| Glyph {
+                    id: 1,
+                    x_advance: size * if c == ' ' { gap } else { 0.5 },
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    range: i..i + c.len_utf8(),
+                })
+                .collect(),
+            lang: "en".into(),
+        }
+    }
+
+    fn text(y: f32, role: Role, run: TextRun) -> Item {
+        Item {
+            pos: Point::new(50.0, y),
+            kind: ItemKind::Text(run),
+            role,
+        }
+    }
+
+    fn booklet(pages: Vec<Vec<Item>>) -> LaidOut {
+        LaidOut {
+            pages: pages
+                .into_iter()
+                .enumerate()
+                .map(|(n, items)| Page {
+                    size: Size::new(400.0, 800.0),
+                    label: (n + 1).to_string(),
+                    items,
+                })
+                .collect(),
+            outline: vec![],
+            meta: Metadata {
+                title: String::new(),
+                author: String::new(),
+                subject: String::new(),
+                keywords: vec![],
+                lang: "en".into(),
+            },
+            alt_texts: BTreeMap::new(),
+            warnings: vec![],
+            errors: vec![],
+        }
+    }
+
+    #[test]
+    fn figures_of_a_small_booklet() {
+        let justified = Role::Paragraph(Block(1));
+        let ragged = Role::Paragraph(Block(2));
+        let laid = booklet(vec![
+            vec![],
+            vec![
+                text(100.0, justified, run("one", 10.0, 0.30)),
+                // A raised note marker on the same line.
+                text(96.0, justified, run("1", 6.0, 0.26)),
+                text(100.0, justified, run(" two thr\u{ad}", 10.0, 0.30)),
+                text(114.0, justified, run("ee four fi\u{ad}", 10.0, 0.65)),
+            ],
+            vec![
+                text(100.0, justified, run("ve six seven", 10.0, 0.26)),
+                text(200.0, ragged, run("ragged text here", 10.0, 0.26)),
+                text(700.0, ragged, run("and more", 10.0, 0.26)),
+            ],
+            vec![text(
+                100.0,
+                Role::Heading(1, Block(3)),
+                run("Next", 10.0, 0.26),
+            )],
+        ]);
+        let found = Typography::of(&laid);
+        // The last line of the justified paragraph and the ragged one's
+        // lines are not measured.
+        assert_eq!(found.justified_lines, 2);
+        assert_eq!(found.gaps, vec![0.30, 0.65]);
+        assert_eq!(found.gap_percentile(0.5), 0.30);
+        assert_eq!(found.gap_percentile(0.95), 0.65);
+        assert_eq!(found.loose_lines, 1);
+        assert_eq!(found.hyphenated, 2);
+        assert_eq!(found.longest_hyphen_run, 2);
+        assert_eq!(found.page_end_hyphens, 1);
+        // Page 2 ends at 114 pt of a text area from 90 to 700 pt; page 3
+        // is followed by a new section.
+        let (page, empty) = found.emptiest_page.expect("a mid-section page");
+        assert_eq!(page, "2");
+        assert!((empty - 586.0 / 610.0).abs() < 1e-4, "{empty}");
+    }
+}

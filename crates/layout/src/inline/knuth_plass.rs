@@ -60,7 +60,8 @@ pub struct Break {
 const LINE_PENALTY: f32 = 10.0;
 /// Two hyphenated lines in a row (`\doublehyphendemerits`).
 const DOUBLE_HYPHEN_DEMERITS: f32 = 10_000.0;
-/// A hyphen on the paragraph's second-to-last line (`\finalhyphendemerits`).
+/// A hyphen on the line before a forced break, the paragraph's last line
+/// or a line break (`\finalhyphendemerits`): a fragment alone on a short line.
 const FINAL_HYPHEN_DEMERITS: f32 = 5_000.0;
 /// Lines of fitness classes more than one apart in a row (`\adjdemerits`).
 const FITNESS_DEMERITS: f32 = 10_000.0;
