@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod frame;
 mod inline;
 mod lang;
+pub mod measure;
 mod pages;
 mod shape;
 mod style;

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use folio_layout::fonts::FontBook;
 use folio_layout::frame::{ItemKind, LaidOut, Role};
 use folio_layout::layout_document;
+use folio_layout::measure::Typography;
 use folio_model::doc::{
     Block, Cover, Document, Heading, Inline, Note, NoteKind, NoteRef, Paragraph, ParagraphStyle,
 };
@@ -617,6 +618,49 @@ mod findings {
         let text = "Reference is on page 14 of the booklet, at the end of it.";
         let found = overfull(vec![Inline::Text(text.into())], vec![], 40, 240);
         assert_eq!(found, Vec::<String>::new());
+    }
+
+    /// A page that ends in a hyphen splits a word across the page turn.
+    /// Hyphens are rare at the booklet's costs, so this sets long words in
+    /// a narrow measure, on pages of many heights, to meet many page ends.
+    #[test]
+    fn no_page_ends_in_a_word_split_across_the_turn() {
+        let words = [
+            "international",
+            "responsibility",
+            "the",
+            "comprehensive",
+            "implementation",
+            "of",
+            "extraordinarily",
+            "trafficking",
+        ];
+        let paragraph: Vec<(String, u8, bool)> = (0..300)
+            .map(|i| (words[i * 5 % words.len()].to_owned(), 2, false))
+            .collect();
+        let doc = document(&Spec {
+            sections: vec![vec![paragraph.clone(), paragraph]],
+            references: vec![],
+        });
+        let (mut hyphenated, mut page_ends) = (0, 0);
+        for step in 0..12 {
+            let page = Page {
+                width: 260.0,
+                height: 300.0 + 17.0 * step as f32,
+                margin: 30.0,
+                size: 10.0,
+                leading: 13.0,
+            };
+            let laid = lay_out(&doc, &theme(&page));
+            let found = Typography::of(&laid);
+            assert_eq!(found.page_end_hyphens, 0, "page height {}", page.height);
+            hyphenated += found.hyphenated;
+            page_ends += laid.pages.len();
+        }
+        assert!(
+            hyphenated > 50 && page_ends > 100,
+            "enough hyphens ({hyphenated}) and page ends ({page_ends}) to meet"
+        );
     }
 
     /// A note marker after a space (`word [^note]next`) starts a word; no

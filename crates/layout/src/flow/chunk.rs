@@ -60,6 +60,11 @@ impl Chunk {
             height: line.height,
             footnotes: line.footnotes,
             overfull: line.overfull,
+            // A page ending here would split a word across the page turn,
+            // where the reader must hold its first half while turning: the
+            // page ends a line earlier instead (TeX's `\brokenpenalty`,
+            // made absolute).
+            keep_with_next: line.hyphenated,
             ..Chunk::default()
         };
         chunk.items = line

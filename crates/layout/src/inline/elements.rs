@@ -7,26 +7,29 @@
 //! hyphenation points that fall on cluster boundaries, so ligatures, kerning
 //! and Arabic joining inside a word survive.
 
-use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
 
-use rustc_hash::FxHashMap as HashMap;
 use unicode_bidi::Level;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::bidi::Levels;
 use super::collect::{LinkTo, Span, StyledText};
+use super::hyphenate;
 use super::knuth_plass::{Element, INFINITE_PENALTY, Mode};
 use super::segment::{self, Opportunity};
 use crate::context::Ctx;
 use crate::frame::Glyph;
 use crate::lang;
-use crate::shape::MAX_CACHED;
 use crate::style::RunStyle;
 
-/// Cost of breaking at a hyphenation point or after an explicit hyphen.
-const HYPHEN_PENALTY: f32 = 50.0;
+/// Cost of breaking at a hyphenation point. TeX's is 50, with a
+/// tolerance that forbids loose lines; with the looser lines Folio allows
+/// rather than overfull ones, 50 hyphenated a fifth of the lines, and 400
+/// brings that under 6% for a few hundredths of an em of spacing at the
+/// 95th percentile (see `TYPOGRAPHY.md`).
+const HYPHEN_PENALTY: f32 = 400.0;
+/// Cost of breaking after a hyphen or dash the text has: the word is not
+/// cut, only the line ends on a hyphen, as TeX's `\exhyphenpenalty`.
+const DASH_PENALTY: f32 = 50.0;
 /// Cost of breaking where UAX #14 allows it without a space (after a slash
 /// in a URL, before an opening parenthesis …): allowed, but not liked.
 const BARE_BREAK_PENALTY: f32 = 100.0;
@@ -148,9 +151,10 @@ pub fn prepare(ctx: &Ctx, text: StyledText, mode: Mode, hyphenate: bool) -> Prep
                 Slot::Gap,
             );
         } else {
-            let after_dash = segment.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
+            let after_dash = opportunity == Opportunity::Bare
+                && segment.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
             let cost = if after_dash {
-                HYPHEN_PENALTY
+                DASH_PENALTY
             } else {
                 BARE_BREAK_PENALTY
             };
@@ -202,14 +206,18 @@ fn push_content(
         .filter(|s| s.range.start < range.end && s.range.end > range.start)
         .cloned()
         .collect();
+    // A word carrying a note marker ("trafficking¹") stays whole.
+    let hyphenation = hyphenation.filter(|_| {
+        !spans.iter().any(|s| s.marker) && hyphenate::may_hyphenate(&out.text.text, range.clone())
+    });
     for span in spans {
         let part = span.range.start.max(range.start)..span.range.end.min(range.end);
         for (run, level) in out.levels.runs(part) {
             // Right-to-left scripts have no hyphenation patterns; an
             // embedded left-to-right word is hyphenated as the language's.
             let cuts = match hyphenation {
-                Some(lang) if !span.marker && level.is_ltr() => {
-                    hyphenation_points(&out.text.text, run.clone(), lang)
+                Some(lang) if level.is_ltr() => {
+                    hyphenate::points(&out.text.text, run.clone(), lang)
                 }
                 _ => vec![],
             };
@@ -306,69 +314,6 @@ fn shape_piece(
         pieces.extend(current);
     }
     pieces
-}
-
-/// Byte offsets inside `range` where the word may be hyphenated. Only the
-/// alphabetic core of a word is hyphenated (not "2009," or "U.S."), and not
-/// words in capitals, which are names or acronyms.
-fn hyphenation_points(text: &str, range: Range<usize>, lang: hypher::Lang) -> Vec<usize> {
-    // Letters and the marks that combine with them (Devanagari's virama
-    // and vowel signs are marks).
-    let in_word =
-        |c: char| c.is_alphabetic() || c.general_category_group() == GeneralCategoryGroup::Mark;
-    let word = &text[range.clone()];
-    let core_start = word.find(char::is_alphabetic);
-    let Some(core_start) = core_start else {
-        return vec![];
-    };
-    let core_len = word[core_start..]
-        .find(|c: char| !in_word(c))
-        .unwrap_or(word.len() - core_start);
-    let core = &word[core_start..core_start + core_len];
-    if core.chars().count() < 6 || core.chars().filter(|c| c.is_uppercase()).count() > 1 {
-        return vec![];
-    }
-    let start = range.start + core_start;
-    syllable_ends(core, lang)
-        .iter()
-        .map(|&end| start + end as usize)
-        .collect()
-}
-
-/// Words hyphenated on this thread, by language, then by word (so that a
-/// lookup borrows the word): the editions of a campaign share most of their
-/// words, and the pages of one repeat many. Bounded like the shaping cache,
-/// by [`MAX_CACHED`] words.
-type Hyphenated = HashMap<hypher::Lang, HashMap<Box<str>, Rc<[u32]>>>;
-
-thread_local! {
-    static HYPHENATED: RefCell<Hyphenated> = RefCell::default();
-}
-
-/// Where the syllables of `word` end, but the last, as byte offsets in it.
-fn syllable_ends(word: &str, lang: hypher::Lang) -> Rc<[u32]> {
-    HYPHENATED.with_borrow_mut(|cache| {
-        if let Some(ends) = cache.get(&lang).and_then(|words| words.get(word)) {
-            return ends.clone();
-        }
-        let syllables: Vec<&str> = hypher::hyphenate(word, lang).collect();
-        let mut end = 0;
-        let ends: Rc<[u32]> = syllables[..syllables.len().saturating_sub(1)]
-            .iter()
-            .map(|syllable| {
-                end += syllable.len() as u32;
-                end
-            })
-            .collect();
-        if cache.values().map(HashMap::len).sum::<usize>() >= MAX_CACHED {
-            cache.clear();
-        }
-        cache
-            .entry(lang)
-            .or_default()
-            .insert(Box::from(word), ends.clone());
-        ends
-    })
 }
 
 fn advance_of(ctx: &Ctx, style: RunStyle, s: &str) -> f32 {

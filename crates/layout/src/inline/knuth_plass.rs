@@ -54,9 +54,17 @@ pub struct Break {
     pub overfull: bool,
 }
 
+// TeX's plain values: a reader minds a column of hyphens, a hyphen that
+// leaves a short last line below it, and a loose line next to a tight one
+// (a change of texture) more than a little uneven spacing.
 const LINE_PENALTY: f32 = 10.0;
-const FLAGGED_DEMERITS: f32 = 3000.0;
-const FITNESS_DEMERITS: f32 = 100.0;
+/// Two hyphenated lines in a row (`\doublehyphendemerits`).
+const DOUBLE_HYPHEN_DEMERITS: f32 = 10_000.0;
+/// A hyphen on the line before a forced break, the paragraph's last line
+/// or a line break (`\finalhyphendemerits`): a fragment alone on a short line.
+const FINAL_HYPHEN_DEMERITS: f32 = 5_000.0;
+/// Lines of fitness classes more than one apart in a row (`\adjdemerits`).
+const FITNESS_DEMERITS: f32 = 10_000.0;
 /// Badness assigned to lines beyond the tolerance in the second pass, and
 /// to overfull lines, so they are chosen only when nothing else works.
 const AWFUL_BADNESS: f32 = 1.0e7;
@@ -160,8 +168,12 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
             } else if !forced {
                 demerits -= cost * cost;
             }
-            if flagged && node_is_flagged(elements, node.index) {
-                demerits += FLAGGED_DEMERITS;
+            if node_is_flagged(elements, node.index) {
+                if flagged {
+                    demerits += DOUBLE_HYPHEN_DEMERITS;
+                } else if forced {
+                    demerits += FINAL_HYPHEN_DEMERITS;
+                }
             }
             if fitness.abs_diff(node.fitness) > 1 {
                 demerits += FITNESS_DEMERITS;

@@ -53,6 +53,8 @@ pub struct Line {
     /// The line's text when it is wider than its measure, for a warning
     /// that names where the text came from (see `flow::line_chunks`).
     pub overfull: Option<String>,
+    /// The line ends in a hyphen added at a hyphenation point.
+    pub hyphenated: bool,
 }
 
 pub struct LineSpec {
@@ -98,6 +100,7 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
         if brk.overfull {
             line.overfull = Some(line_text(prepared, first..brk.index).trim().to_owned());
         }
+        line.hyphenated = hyphenated;
         line.footnotes = prepared
             .text
             .footnotes

@@ -7,6 +7,7 @@
 mod bidi;
 mod collect;
 mod elements;
+mod hyphenate;
 pub mod knuth_plass;
 mod lines;
 mod segment;

@@ -8,6 +8,8 @@
 //! break. Each opportunity is classified by what the elements stage puts
 //! there.
 
+use std::ops::Range;
+
 use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakWordOption};
 use unicode_script::{Script, UnicodeScript};
@@ -26,6 +28,10 @@ pub enum Opportunity {
     /// Anywhere else UAX #14 allows a break without a space (after a hyphen
     /// or a slash, before an opening parenthesis …).
     Bare,
+    /// Inside a URL or an e-mail address, after `/`, `.` or `-`: nothing
+    /// is added at the line end, since a hyphen would read as part of the
+    /// address.
+    InAddress,
 }
 
 /// Break opportunities of `text` in a document in language `lang`, as byte
@@ -39,11 +45,61 @@ pub fn opportunities(text: &str, lang: &str) -> Vec<(usize, Opportunity)> {
         options.word_option = Some(LineBreakWordOption::KeepAll);
     }
     let segmenter = LineSegmenter::new_dictionary(options);
-    segmenter
+    let addresses = addresses(text);
+    let inside = |i: usize| addresses.iter().any(|a| a.start < i && i < a.end);
+    let mut found: Vec<(usize, Opportunity)> = segmenter
         .segment_str(text)
-        .filter(|&i| i > 0 && i < text.len())
+        .filter(|&i| i > 0 && i < text.len() && !inside(i))
         .map(|i| (i, classify(&text[..i], &text[i..])))
-        .collect()
+        .collect();
+    // UAX #14 breaks a URL after a slash but not after a dot; a reader
+    // expects both, and no break anywhere else in it.
+    for address in addresses {
+        let word = &text[address.clone()];
+        found.extend(
+            word.char_indices()
+                .map(|(i, c)| (i + c.len_utf8(), c))
+                .filter(|&(end, c)| {
+                    matches!(c, '/' | '.' | '-')
+                        && end < word.len()
+                        && !word[end..].starts_with('/')
+                })
+                .map(|(end, _)| (address.start + end, Opportunity::InAddress)),
+        );
+    }
+    found.sort_by_key(|&(i, _)| i);
+    found
+}
+
+/// The URLs and e-mail addresses in `text`: words (between white space,
+/// without the punctuation that may close a sentence after them) that
+/// name a scheme, start with `www.` or hold an `@`.
+pub fn addresses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // Most paragraphs have none: three searches instead of a look at
+    // every word.
+    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+        return out;
+    }
+    let mut start = 0;
+    for word in text.split(char::is_whitespace) {
+        let trimmed = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '’', '”']);
+        if is_address(trimmed) {
+            out.push(start..start + trimmed.len());
+        }
+        start += word.len()
+            + text[start + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+    }
+    out
+}
+
+/// Whether a word (between white space) is a URL or an e-mail address.
+pub fn is_address(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '‘', '“', '"', '\'', '<']);
+    word.contains("://") || word.starts_with("www.") || word.contains('@') && word.contains('.')
 }
 
 fn classify(before: &str, after: &str) -> Opportunity {
@@ -108,6 +164,34 @@ mod tests {
                 (18, Opportunity::Mandatory),
             ]
         );
+    }
+
+    #[test]
+    fn urls_break_after_slashes_dots_and_hyphens_only() {
+        let text = "see https://www.state.gov/j/tip-report/index.htm. Then";
+        let parts = starts(text, "en");
+        assert_eq!(
+            parts,
+            vec![
+                "see ", "https://", "www.", "state.", "gov/", "j/", "tip-", "report/", "index.",
+                "htm. ", "Then"
+            ]
+        );
+        let inside: Vec<Opportunity> = opportunities(text, "en")
+            .into_iter()
+            .filter(|&(i, _)| i > 4 && i < 47)
+            .map(|(_, o)| o)
+            .collect();
+        assert!(
+            inside.iter().all(|&o| o == Opportunity::InAddress),
+            "{inside:?}"
+        );
+    }
+
+    #[test]
+    fn an_email_address_is_an_address_and_a_sentence_is_not() {
+        let text = "write to info@ecpat.org, or see it.Not an address";
+        assert_eq!(addresses(text), vec![9..23]);
     }
 
     #[test]

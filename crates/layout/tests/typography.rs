@@ -1,0 +1,69 @@
+//! The typographic goals of issue 9, guarded on real editions: spacing
+//! without holes, and hyphenation a book designer accepts. The figures and
+//! how they are measured: `TYPOGRAPHY.md` and `folio_layout::measure`.
+
+use std::path::Path;
+
+use folio_layout::fonts::FontBook;
+use folio_layout::layout_document;
+use folio_layout::measure::{LOOSE_GAP, Typography};
+use folio_model::Project;
+
+/// The editions guarded, as (country, language). A second test country,
+/// with text unlike the USA's, belongs here once its fixture exists.
+const EDITIONS: [(&str, &str); 2] = [("usa", "en"), ("usa", "fr")];
+
+/// At most this share of justified lines ends in a hyphen.
+const MAX_HYPHENATED: f32 = 0.06;
+/// At most this many lines of a paragraph in a row end in a hyphen.
+const MAX_HYPHEN_RUN: usize = 2;
+/// The 95th percentile of word gaps, in ems, may not grow past this: the
+/// spacing the tuning settled on (0.42 em), plus a margin, so that fewer
+/// hyphens are never bought with looser lines unnoticed.
+const MAX_GAP_P95: f32 = 0.43;
+
+fn measured(country: &str, lang: &str) -> Typography {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let project = Project::load(&data).expect("the shipped data loads");
+    let doc = project
+        .compose(country, lang)
+        .expect("the edition composes");
+    Typography::of(&layout_document(&doc, project.theme(), FontBook::bundled()))
+}
+
+#[test]
+fn editions_meet_the_typographic_goals() {
+    for (country, lang) in EDITIONS {
+        let t = measured(country, lang);
+        let edition = format!("{country}-{lang}");
+        assert!(
+            t.justified_lines > 200,
+            "{edition}: the measure finds the body text ({} lines)",
+            t.justified_lines
+        );
+        assert_eq!(
+            t.loose_lines, 0,
+            "{edition}: no word gap over {LOOSE_GAP} em"
+        );
+        assert!(
+            t.gap_percentile(0.95) <= MAX_GAP_P95,
+            "{edition}: word gap p95 {:.3} em",
+            t.gap_percentile(0.95)
+        );
+        assert!(
+            t.hyphenated_share() <= MAX_HYPHENATED,
+            "{edition}: {} of {} lines hyphenated",
+            t.hyphenated,
+            t.justified_lines
+        );
+        assert!(
+            t.longest_hyphen_run <= MAX_HYPHEN_RUN,
+            "{edition}: {} hyphenated lines in a row",
+            t.longest_hyphen_run
+        );
+        assert_eq!(
+            t.page_end_hyphens, 0,
+            "{edition}: a word split across a page turn"
+        );
+    }
+}
