@@ -81,8 +81,16 @@ fn status_reports_each_edition_honestly() {
         .find(|l| l.starts_with("usa-de: "))
         .unwrap();
     assert!(german.ends_with("untranslated, 0 out of date)"), "{german}");
+    let campaign = fs::read_to_string(data_dir().join("campaign.toml")).unwrap();
+    let line = campaign
+        .lines()
+        .position(|l| l.starts_with("name = "))
+        .unwrap()
+        + 1;
     assert!(
-        stdout.contains("data/campaign.toml:12:8: \"name\" has no de translation"),
+        stdout.contains(&format!(
+            "data/campaign.toml:{line}:8: \"name\" has no de translation"
+        )),
         "{stdout}"
     );
 }

@@ -123,7 +123,7 @@ pub struct Paragraph {
 pub enum ParagraphStyle {
     /// Justified body text with hyphenation.
     Body,
-    /// Larger introductory sentence (e.g. "USA is among the 26% …").
+    /// Larger introductory sentence (e.g. "The USA is among the 26% …").
     Lead,
     /// Indented quotation.
     Quote,

@@ -4,7 +4,10 @@
 //! and the figures that depend on the dataset are written as placeholders
 //! and filled in when a booklet is composed. A placeholder written in
 //! capitals (`{THE_COUNTRY}`) gives its value in capitals, for headings set
-//! in capitals. Braces around anything but a name are left as they are.
+//! in capitals; one written with a capital first letter (`{The_country}`)
+//! gives its value with one, for a sentence that starts with it ("The Czech
+//! Republic is among …", where `{country}` would give "Czech Republic is
+//! among …"). Braces around anything but a name are left as they are.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -79,17 +82,49 @@ impl Placeholder {
         Placeholder::parse(name).map(|(placeholder, _)| placeholder)
     }
 
-    /// The placeholder named `name` and whether it asks for capitals.
-    fn parse(name: &str) -> Option<(Placeholder, bool)> {
-        let capitals = name.chars().any(|c| c.is_ascii_uppercase());
-        if capitals && name != name.to_ascii_uppercase() {
-            return None;
-        }
+    /// The placeholder named `name` and the case it asks for.
+    fn parse(name: &str) -> Option<(Placeholder, Case)> {
         let lower = name.to_ascii_lowercase();
+        let case = if name == lower {
+            Case::AsIs
+        } else if name == name.to_ascii_uppercase() {
+            Case::Capitals
+        } else if name[1..] == lower[1..] {
+            Case::Sentence
+        } else {
+            return None;
+        };
         Placeholder::ALL
             .into_iter()
             .find(|placeholder| placeholder.name() == lower)
-            .map(|found| (found, capitals))
+            .map(|found| (found, case))
+    }
+}
+
+/// How a placeholder's value is written, as its name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// `{the_country}`: "the Czech Republic".
+    AsIs,
+    /// `{THE_COUNTRY}`: "THE CZECH REPUBLIC", for headings in capitals.
+    Capitals,
+    /// `{The_country}`: "The Czech Republic", to start a sentence.
+    Sentence,
+}
+
+impl Case {
+    fn apply(self, value: &str, out: &mut String) {
+        match self {
+            Case::AsIs => out.push_str(value),
+            Case::Capitals => out.push_str(&value.to_uppercase()),
+            Case::Sentence => {
+                let mut chars = value.chars();
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_uppercase());
+                }
+                out.push_str(chars.as_str());
+            }
+        }
     }
 }
 
@@ -113,13 +148,9 @@ impl Values {
         for (range, name) in candidates(text) {
             out.push_str(&text[rest..range.start]);
             match Placeholder::parse(name) {
-                Some((placeholder, capitals)) => {
+                Some((placeholder, case)) => {
                     let value = self.0.get(&placeholder).map_or("", String::as_str);
-                    if capitals {
-                        out.push_str(&value.to_uppercase())
-                    } else {
-                        out.push_str(value)
-                    }
+                    case.apply(value, &mut out);
                 }
                 None => {
                     out.push_str(&text[range.clone()]);
@@ -165,6 +196,16 @@ mod tests {
     fn replaces_known_names_and_capitalises_on_request() {
         let (text, unknown) = values().substitute("In {the_country}: {THE_COUNTRY} {country}.");
         assert_eq!(text, "In the USA: THE USA USA.");
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn a_capital_first_letter_starts_a_sentence() {
+        let mut values = values();
+        values.set(Placeholder::TheCountry, "the Czech Republic");
+        values.set(Placeholder::CategoryPhrase, "élan");
+        let (text, unknown) = values.substitute("{The_country} is. {Country}. {Category_phrase}");
+        assert_eq!(text, "The Czech Republic is. USA. Élan");
         assert!(unknown.is_empty());
     }
 

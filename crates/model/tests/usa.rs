@@ -372,7 +372,7 @@ fn computed_figures_in_the_prose() {
         .unwrap();
     assert_eq!(
         lead,
-        "USA is among the 26% of countries which have taken limited measures to stop sex trafficking of children and young people."
+        "The USA is among the 26% of countries which have taken limited measures to stop sex trafficking of children and young people."
     );
     let all = common::reading_text(&document);
     assert!(all.contains("the progress of 42 states' efforts"));
