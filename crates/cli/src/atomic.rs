@@ -13,6 +13,21 @@ use std::path::Path;
 /// permissions of a created file (`0o666` less the umask on Unix), not the
 /// private ones of a temp file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write(path, bytes, true)
+}
+
+/// Like [`write_atomically`], but without waiting for the disk: readers
+/// still see either the old file or the complete new one, but after a
+/// crash of the whole system (not of this process) the file may be empty.
+///
+/// For files that are made again anyway and must appear at once, such as
+/// the PDFs of `folio watch`: an fsync is a few milliseconds on an idle
+/// disk, and hundreds while another program writes a lot.
+pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -41,12 +56,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if sync {
+        temp.as_file().sync_all()?;
+    }
     temp.persist(path).map_err(|err| err.error)?;
     // Make the rename itself durable. Failing here changes nothing for
     // readers (the new file is in place), so it is not reported.
     #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(dir) {
+    if sync && let Ok(dir) = fs::File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())
@@ -153,6 +170,16 @@ mod tests {
                 "readable by others like any created file: {mode:o}"
             );
         }
+    }
+
+    #[test]
+    fn write_atomically_unsynced_creates_and_replaces() {
+        let dir = scratch_dir("folio-atomic");
+        let target = dir.path().join("usa-en.pdf");
+        write_atomically_unsynced(&target, b"%PDF-old").unwrap();
+        write_atomically_unsynced(&target, b"%PDF-new").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"%PDF-new");
+        assert_eq!(entries(dir.path()), ["usa-en.pdf"]);
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub use folio_layout::fonts::FontSources;
 use folio_layout::frame::{LaidOut, Problem};
 use folio_model::Project;
 
-pub use atomic::write_atomically;
+pub use atomic::{write_atomically, write_atomically_unsynced};
 pub use diagnostics::{Diagnostics, location, write_diagnostic};
 pub use folio_model::diag::{Diagnostic, Severity};
 pub use font_checks::how_to_get;

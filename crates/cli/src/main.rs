@@ -3,6 +3,7 @@
 //! The work is done by the `folio` library; this binary parses arguments
 //! into a validated [`cli::args::Config`], runs one subcommand and turns
 //! what it found into the exit code (0 success, 1 content errors, 2 usage).
+//! `folio watch` runs until it is stopped (Ctrl-C).
 
 mod cli {
     pub mod args;
@@ -13,6 +14,7 @@ mod cli {
     pub mod new;
     pub mod progress;
     pub mod report;
+    pub mod watch;
 }
 
 use std::process::ExitCode;
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     let reporter = Reporter::new(config.color);
     match &config.task {
         Task::Build(build) => cli::build::run(build, &config.fonts, &reporter),
+        Task::Watch(watch) => cli::watch::run(watch, &config.fonts, &reporter),
         Task::Check(check) => cli::check::run(check, &config.fonts, &reporter),
         Task::I18n(task) => cli::i18n::run(task, &config.fonts, &reporter),
         Task::Fonts(data) => cli::fonts::run(data, &config.fonts, &reporter),

@@ -66,6 +66,15 @@ pub enum Command {
     /// built before they are all written is marked DRAFT. Never overwrites a
     /// file. Prints the new file's path.
     New(NewArgs),
+    /// Rebuild a country's booklets whenever the data folder changes
+    ///
+    /// Builds them as `folio build` does, then watches DATA and builds them
+    /// again after every change (each save in an editor) until stopped with
+    /// Ctrl-C. Each rebuild prints its time, or its problems, on stderr,
+    /// and the path of each PDF written on stdout. A PDF is only ever
+    /// replaced by a complete, error-free one: a viewer that reloads on
+    /// change shows every good save, and problems keep the last good PDF.
+    Watch(WatchArgs),
     /// Translate booklets: see what is missing, exchange with tools
     ///
     /// Translations live in DATA/translations/LANG/ (content) and
@@ -96,6 +105,35 @@ pub struct BuildArgs {
     #[arg(long)]
     pub all: bool,
 
+    #[command(flatten)]
+    pub folders: Folders,
+
+    #[command(flatten)]
+    pub languages: LangArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// The country id to build (a file stem in DATA/countries, e.g. `usa`).
+    #[arg(value_name = "COUNTRY")]
+    pub country: String,
+
+    #[command(flatten)]
+    pub folders: Folders,
+
+    #[command(flatten)]
+    pub languages: LangArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+/// Where content is read from and PDFs are written to.
+#[derive(Debug, clap::Args)]
+pub struct Folders {
     /// The data folder to read.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
@@ -103,10 +141,11 @@ pub struct BuildArgs {
     /// The folder to write PDFs into (created if missing).
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+}
 
-    #[command(flatten)]
-    pub languages: LangArgs,
-
+/// What the PDFs are for.
+#[derive(Debug, clap::Args)]
+pub struct ProfileArgs {
     /// What the PDFs are for: `screen` (tagged and accessible,
     /// OUT/COUNTRY-LANG.pdf) or `print` (PDF/X-4 for a commercial printer,
     /// OUT/COUNTRY-LANG-print.pdf).
@@ -239,6 +278,8 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
     Build(BuildConfig),
+    /// Build one country's editions, then again after each change.
+    Watch(BuildConfig),
     Check(CheckConfig),
     New(NewConfig),
     I18n(I18nTask),
@@ -340,33 +381,21 @@ impl Config {
                 } else {
                     targets(args.countries, "build")?
                 };
-                check_data_dir(&args.data)?;
-                if args.out.exists() && !args.out.is_dir() {
-                    return Err(usage(format!(
-                        "--out {}: not a folder (PDFs are written into it)",
-                        args.out.display()
-                    )));
-                }
-                let langs = langs(args.languages.lang)?;
-                let profile = match (args.profile, args.impose) {
-                    (ProfileArg::Screen, None) => Profile::Screen,
-                    (ProfileArg::Screen, Some(_)) => {
-                        return Err(usage(
-                            "--impose makes printer spreads: add --profile print".into(),
-                        ));
-                    }
-                    (ProfileArg::Print, impose) => Profile::Print {
-                        saddle_spreads: impose == Some(ImposeArg::Saddle),
-                    },
-                };
-                Task::Build(BuildConfig {
-                    data: args.data,
-                    out: args.out,
+                Task::Build(build_config(
                     targets,
-                    langs,
-                    strict: args.languages.strict,
-                    profile,
-                })
+                    args.folders,
+                    args.languages,
+                    &args.profile,
+                )?)
+            }
+            Command::Watch(args) => {
+                let targets = targets(vec![args.country], "watch")?;
+                Task::Watch(build_config(
+                    targets,
+                    args.folders,
+                    args.languages,
+                    &args.profile,
+                )?)
             }
             Command::Check(args) => {
                 let targets = if args.countries.is_empty() {
@@ -429,6 +458,41 @@ impl Config {
         };
         Ok(Config { color, fonts, task })
     }
+}
+
+/// What `build` and `watch` do, checked.
+fn build_config(
+    targets: Targets,
+    folders: Folders,
+    languages: LangArgs,
+    profile: &ProfileArgs,
+) -> Result<BuildConfig, clap::Error> {
+    check_data_dir(&folders.data)?;
+    if folders.out.exists() && !folders.out.is_dir() {
+        return Err(usage(format!(
+            "--out {}: not a folder (PDFs are written into it)",
+            folders.out.display()
+        )));
+    }
+    let profile = match (profile.profile, profile.impose) {
+        (ProfileArg::Screen, None) => Profile::Screen,
+        (ProfileArg::Screen, Some(_)) => {
+            return Err(usage(
+                "--impose makes printer spreads: add --profile print".into(),
+            ));
+        }
+        (ProfileArg::Print, impose) => Profile::Print {
+            saddle_spreads: impose == Some(ImposeArg::Saddle),
+        },
+    };
+    Ok(BuildConfig {
+        data: folders.data,
+        out: folders.out,
+        targets,
+        langs: langs(languages.lang)?,
+        strict: languages.strict,
+        profile,
+    })
 }
 
 /// The countries named, each once, in the order first given.
@@ -559,6 +623,51 @@ mod tests {
         );
         assert_eq!(profile(&with(&["--impose", "saddle"])), Err(2));
         assert_eq!(profile(&with(&["--profile", "paper"])), Err(2));
+    }
+
+    #[test]
+    fn watch_takes_one_country_and_the_options_of_build() {
+        let data = data_dir();
+        let config = parse(&[
+            "folio",
+            "watch",
+            "usa",
+            "--data",
+            &data,
+            "--out",
+            "pdfs",
+            "--lang",
+            "fr,de",
+            "--profile",
+            "print",
+            "--strict",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.task,
+            Task::Watch(BuildConfig {
+                data: data.clone().into(),
+                out: "pdfs".into(),
+                targets: Targets::Countries(vec!["usa".into()]),
+                langs: Langs::These(vec!["fr".into(), "de".into()]),
+                strict: true,
+                profile: Profile::Print {
+                    saddle_spreads: false
+                },
+            })
+        );
+        for args in [
+            &["folio", "watch", "--data", &data][..],
+            &["folio", "watch", "usa", "fra", "--data", &data],
+            &["folio", "watch", "usa", "--all", "--data", &data],
+            &[
+                "folio", "watch", "usa", "--impose", "saddle", "--data", &data,
+            ],
+            &["folio", "watch", "usa", "--data", "/no/such/folio/data"],
+        ] {
+            let err = parse(args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}: {err}");
+        }
     }
 
     #[test]

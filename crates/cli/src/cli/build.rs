@@ -48,13 +48,20 @@ pub fn run(config: &BuildConfig, fonts: &FontSources, reporter: &Reporter) {
     let pages: Vec<Option<usize>> = editions
         .par_iter()
         .map(|edition| {
+            let started = Instant::now();
             let pages = reporter
                 .guard(edition, || {
-                    build_one(&folio, edition, &config.out, reporter, &progress)
+                    let save = folio::write_atomically;
+                    write_edition(&folio, edition, &config.out, save, reporter, &progress)
                 })
                 .flatten();
-            if pages.is_none() {
-                progress.failed();
+            match pages {
+                Some(pages) => progress.done(format_args!(
+                    "{edition}: {} in {:.2} s",
+                    plural(pages, "page", "pages"),
+                    started.elapsed().as_secs_f64()
+                )),
+                None => progress.failed(),
             }
             pages
         })
@@ -125,15 +132,19 @@ pub fn report_todos(folio: &Folio, editions: &[Edition], reporter: &Reporter) {
     reporter.diagnostics(folio.todos(&countries));
 }
 
-/// Renders and writes one edition; its page count if it was written.
-fn build_one(
+/// Renders one edition and writes its PDF (and printer spreads) into
+/// `out` with `save` (one of the `folio::write_atomically` functions),
+/// printing each path written on stdout; its page count, or `None` once
+/// the reason has been reported. Nothing is written unless the whole
+/// edition rendered.
+pub fn write_edition(
     folio: &Folio,
     edition: &Edition,
     out: &Path,
+    save: fn(&Path, &[u8]) -> std::io::Result<()>,
     reporter: &Reporter,
     progress: &Progress,
 ) -> Option<usize> {
-    let started = Instant::now();
     let rendered = match folio.render(edition) {
         Ok(rendered) => rendered,
         Err(diagnostics) => {
@@ -147,7 +158,7 @@ fn build_one(
     for (name, pdf) in files.into_iter().chain(spreads) {
         let Some(pdf) = pdf else { continue };
         let path: PathBuf = out.join(name);
-        if let Err(err) = folio::write_atomically(&path, pdf) {
+        if let Err(err) = save(&path, pdf) {
             progress.suspend(|| {
                 reporter.error(format_args!("could not write {}: {err}", path.display()))
             });
@@ -158,11 +169,6 @@ fn build_one(
             let _ = writeln!(std::io::stdout().lock(), "{}", path.display());
         });
     }
-    progress.done(format_args!(
-        "{edition}: {} in {:.2} s",
-        plural(rendered.pages, "page", "pages"),
-        started.elapsed().as_secs_f64()
-    ));
     Some(rendered.pages)
 }
 

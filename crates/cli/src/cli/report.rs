@@ -82,6 +82,16 @@ impl Reporter {
         let _ = self.stderr.print(&buffer);
     }
 
+    /// Forgets the files read to show diagnostics' lines, so that the
+    /// next diagnostics show them as they are now (`folio watch` reports on
+    /// files that change between builds).
+    pub fn forget_sources(&self) {
+        self.sources
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clear();
+    }
+
     pub fn errors(&self) -> usize {
         self.errors.load(Ordering::Relaxed)
     }
