@@ -5,8 +5,9 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{copy_dir, data_dir, fixture_fonts, folio};
 use tempfile::TempDir;
@@ -21,6 +22,19 @@ fn scratch_data(tmp: &TempDir) -> PathBuf {
 
 fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// What `folio fonts` prints on stdout for `data`, with more arguments.
+fn fonts_listing(data: &Path, more: &[&OsStr]) -> String {
+    stdout_of(
+        folio()
+            .args(["fonts", "--data"])
+            .arg(data)
+            .args(more)
+            .assert()
+            .success()
+            .get_output(),
+    )
 }
 
 /// The line of `folio fonts` about `script`'s family.
@@ -75,14 +89,7 @@ fn a_font_dropped_in_the_data_folder_is_found_by_family_name() {
     fs::create_dir_all(data.join("fonts")).unwrap();
     let dropped = data.join("fonts").join(FONT);
     fs::copy(fixture_fonts().join(FONT), &dropped).unwrap();
-    let listing = stdout_of(
-        folio()
-            .args(["fonts", "--data"])
-            .arg(&data)
-            .assert()
-            .success()
-            .get_output(),
-    );
+    let listing = fonts_listing(&data, &[]);
     assert!(
         line_of(&listing, "han").ends_with("found in a font folder given to Folio"),
         "{listing}"
@@ -139,16 +146,8 @@ fn without_the_font_the_japanese_edition_fails_naming_the_family() {
 
 #[test]
 fn fonts_given_with_the_fonts_option_are_found_too() {
-    let listing = stdout_of(
-        folio()
-            .args(["fonts", "--data"])
-            .arg(data_dir())
-            .arg("--fonts")
-            .arg(fixture_fonts())
-            .assert()
-            .success()
-            .get_output(),
-    );
+    let fonts = fixture_fonts();
+    let listing = fonts_listing(&data_dir(), &["--fonts".as_ref(), fonts.as_os_str()]);
     assert!(
         line_of(&listing, "han").ends_with("found in a font folder given to Folio"),
         "{listing}"

@@ -4,6 +4,7 @@
 mod common;
 
 use std::fs;
+use std::path::PathBuf;
 
 use common::{copy_dir, data_dir, folio};
 use predicates::prelude::*;
@@ -95,9 +96,9 @@ fn status_reports_each_edition_honestly() {
     );
 }
 
-#[test]
-fn export_and_import_round_trip_through_the_command() {
-    let tmp = TempDir::new().unwrap();
+/// A copy of the data folder in `tmp`, and its French strings exported to
+/// `tmp/fr.po` by the command, which prints the file's path.
+fn exported_french(tmp: &TempDir) -> (PathBuf, PathBuf) {
     let data = tmp.path().join("data");
     copy_dir(&data_dir(), &data);
     let po = tmp.path().join("fr.po");
@@ -109,6 +110,13 @@ fn export_and_import_round_trip_through_the_command() {
         .assert()
         .success()
         .stdout(format!("{}\n", po.display()));
+    (data, po)
+}
+
+#[test]
+fn export_and_import_round_trip_through_the_command() {
+    let tmp = TempDir::new().unwrap();
+    let (data, po) = exported_french(&tmp);
     let text = fs::read_to_string(&po).unwrap();
     assert!(text.contains("\"Language: fr\\n\""));
     assert!(text.contains("msgctxt \"campaign.toml:introduction.title\""));
@@ -153,16 +161,7 @@ fn export_and_import_round_trip_through_the_command() {
 #[test]
 fn import_reports_entries_that_match_no_english_string() {
     let tmp = TempDir::new().unwrap();
-    let data = tmp.path().join("data");
-    copy_dir(&data_dir(), &data);
-    let po = tmp.path().join("fr.po");
-    folio()
-        .args(["i18n", "export", "--lang", "fr", "--data"])
-        .arg(&data)
-        .arg("-o")
-        .arg(&po)
-        .assert()
-        .success();
+    let (data, po) = exported_french(&tmp);
     let mut text = fs::read_to_string(&po).unwrap();
     // Entries of strings the English no longer has: one left untranslated,
     // one fuzzy. Nothing would be imported from them, but a translator
