@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::data_dir;
+use common::{data_dir, folio_process};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 const KILLS: usize = 12;
 
 fn build(out: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    let mut command = folio_process();
     command
         .args(["build", "usa", "--data"])
         .arg(data_dir())

@@ -8,12 +8,12 @@ mod common;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{copy_dir, data_dir};
+use common::{copy_dir, data_dir, folio_process};
 use folio_tests::PdfReadBack;
 
 /// How long anything may take before the test gives up.
@@ -27,9 +27,8 @@ struct Watching {
 
 impl Watching {
     fn start(data: &Path, out: &Path) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-            .env_remove("NO_COLOR")
-            .args(["--color=never", "watch", "usa", "--data"])
+        let mut child = folio_process()
+            .args(["watch", "usa", "--data"])
             .arg(data)
             .arg("--out")
             .arg(out)
