@@ -344,7 +344,7 @@ fn figure_two_lists_countries_in_rank_order_with_the_usa_in_bold() {
         .unwrap();
     assert_eq!(
         text(&figure.title),
-        "FIGURE 2. STATES' EFFORTS TO COMBAT CHILD TRAFFICKING"
+        "FIGURE 2. STATES’ EFFORTS TO COMBAT CHILD TRAFFICKING"
     );
     assert_eq!(table.style, TableStyle::Columns);
     let limited = &table.rows[0].cells[1].text;
@@ -375,7 +375,7 @@ fn computed_figures_in_the_prose() {
         "The USA is among the 26% of countries which have taken limited measures to stop sex trafficking of children and young people."
     );
     let all = common::reading_text(&document);
-    assert!(all.contains("the progress of 42 states' efforts"));
+    assert!(all.contains("the progress of 42 states’ efforts"));
     assert!(all.contains("three key goals and 12 specific indicators"));
     assert!(all.contains("each of the 42 countries"));
     assert!(all.contains("as of January 2010."));

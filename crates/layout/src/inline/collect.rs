@@ -113,12 +113,13 @@ fn walk(
 }
 
 /// Content files may wrap text over several lines; in running text any
-/// run of white space is one word space.
+/// run of white space is one word space. No-break spaces stay as they are:
+/// they bind what they separate (French puts a narrow one before `:`).
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
+        if c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') {
             if !in_space {
                 out.push(' ');
             }

@@ -1,8 +1,10 @@
 //! Texts of the content files turned into [`Inline`]s: markup parsed,
-//! placeholders filled in, notes numbered, page references recorded.
+//! placeholders filled in, notes numbered, page references recorded, and
+//! the language's punctuation put in.
 
 use std::ops::Range;
 
+use super::punctuation::{self, Marks};
 use super::{Composer, PageRefUse, Source};
 use crate::content::{Origin, Text};
 use crate::doc::{Inline, NoteKind, NoteRef};
@@ -33,13 +35,21 @@ impl<'p> Composer<'p> {
                 .with_hint(error.hint);
             self.diagnostics.push(diagnostic);
         }
-        self.convert(source, role, nodes)
+        let mut inlines = self.convert(source, role, nodes);
+        if let Some(marks) = Marks::of(self.shared.lang) {
+            punctuation::apply(&mut inlines, marks);
+        }
+        inlines
     }
 
     /// `text` with its placeholders filled in, for fields without markup.
     pub(super) fn plain(&mut self, origin: Origin, text: &'p Text) -> String {
         let source = self.source(origin, text);
-        self.substitute(source, source.text.get_ref(), 0)
+        let text = self.substitute(source, source.text.get_ref(), 0);
+        match Marks::of(self.shared.lang) {
+            Some(marks) => punctuation::apply_to_text(&text, marks),
+            None => text,
+        }
     }
 
     fn convert(&mut self, source: Source<'p>, role: Role, nodes: Vec<Node>) -> Vec<Inline> {

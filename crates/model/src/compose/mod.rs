@@ -12,6 +12,7 @@
 
 mod goals;
 mod inlines;
+mod punctuation;
 mod sections;
 
 pub(crate) use goals::letter;
