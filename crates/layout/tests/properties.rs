@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use folio_layout::fonts::FontBook;
-use folio_layout::frame::{ItemKind, LaidOut, Role};
+use folio_layout::frame::{ItemKind, LaidOut, Role, TextRun};
 use folio_layout::layout_document;
 use folio_layout::measure::Typography;
 use folio_model::doc::{
@@ -361,6 +361,9 @@ fn heading_pages(laid: &LaidOut, count: usize) -> Vec<String> {
 /// one page, and its raised note markers.
 struct Line {
     text: String,
+    /// The edges of the line's letters: punctuation that hangs into the
+    /// margin (optical margin alignment) and raised note markers are left
+    /// out, since they are meant to cross the measure.
     left: f32,
     right: f32,
 }
@@ -371,22 +374,19 @@ struct Line {
 fn lines(laid: &LaidOut, gap: f32, keep: impl Fn(Role) -> bool) -> Vec<Line> {
     let mut out = vec![];
     for page in &laid.pages {
-        let mut runs: BTreeMap<String, Vec<(f32, f32, f32, &str)>> = BTreeMap::new();
+        let mut runs: BTreeMap<String, Vec<(f32, f32, &TextRun)>> = BTreeMap::new();
         for item in &page.items {
             if let ItemKind::Text(run) = &item.kind
                 && keep(item.role)
             {
-                runs.entry(format!("{:?}", item.role)).or_default().push((
-                    item.pos.y,
-                    item.pos.x,
-                    item.pos.x + run.width(),
-                    &run.text,
-                ));
+                runs.entry(format!("{:?}", item.role))
+                    .or_default()
+                    .push((item.pos.y, item.pos.x, run));
             }
         }
         for mut runs in runs.into_values() {
             runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut grouped: Vec<Vec<(f32, f32, f32, &str)>> = vec![];
+            let mut grouped: Vec<Vec<(f32, f32, &TextRun)>> = vec![];
             let mut top = f32::NEG_INFINITY;
             for run in runs {
                 if run.0 - top > gap {
@@ -397,10 +397,31 @@ fn lines(laid: &LaidOut, gap: f32, keep: impl Fn(Role) -> bool) -> Vec<Line> {
             }
             for mut line in grouped {
                 line.sort_by(|a, b| a.1.total_cmp(&b.1));
+                let baseline = line.iter().map(|r| r.0).fold(f32::NEG_INFINITY, f32::max);
+                // Each glyph's extent, on the baseline and of a letter.
+                let letters: Vec<(f32, f32)> = line
+                    .iter()
+                    .filter(|(y, _, _)| *y >= baseline - 0.01)
+                    .flat_map(|(_, x, run)| {
+                        let mut at = *x;
+                        run.glyphs.iter().map(move |g| {
+                            let extent = (at, at + g.x_advance);
+                            at += g.x_advance;
+                            let letter =
+                                run.text[g.range.clone()].chars().any(char::is_alphanumeric);
+                            (extent, letter)
+                        })
+                    })
+                    .filter(|&(_, letter)| letter)
+                    .map(|(extent, _)| extent)
+                    .collect();
                 out.push(Line {
-                    text: line.iter().map(|r| r.3).collect(),
-                    left: line.iter().map(|r| r.1).fold(f32::INFINITY, f32::min),
-                    right: line.iter().map(|r| r.2).fold(f32::NEG_INFINITY, f32::max),
+                    text: line.iter().map(|r| r.2.text.as_str()).collect(),
+                    left: letters.iter().map(|e| e.0).fold(f32::INFINITY, f32::min),
+                    right: letters
+                        .iter()
+                        .map(|e| e.1)
+                        .fold(f32::NEG_INFINITY, f32::max),
                 });
             }
         }

@@ -20,6 +20,7 @@ use super::bidi::visual_order;
 use super::collect::LinkTo;
 use super::elements::{Piece, Prepared, Slot};
 use super::knuth_plass::{Break, Element, Mode};
+use super::protrusion::{self, Hangs};
 use crate::context::Ctx;
 use crate::frame::{Glyph, Item, ItemKind, Point, Role, Size, TextRun};
 use crate::style::RunStyle;
@@ -83,20 +84,50 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
             Mode::Justified => brk.ratio.max(-1.0),
             Mode::Ragged => 0.0,
         };
-        let mut parts = parts(ctx, prepared, first..brk.index, ratio);
-        let hyphenated = if let Slot::Hyphen { style } = prepared.slots[brk.index] {
-            let level = parts.last().map_or(Level::ltr(), |p| p.level);
-            parts.push(Part::drawn(
-                shaped_text(ctx, style, "-", "\u{ad}"),
-                style,
-                level,
-                None,
-            ));
-            true
-        } else {
-            false
+        let hyphen = match prepared.slots[brk.index] {
+            Slot::Hyphen { style } => Some(style),
+            _ => None,
         };
-        let mut line = draw_line(prepared, &mut parts, spec, n == 0, hyphenated);
+        let hyphenated = hyphen.is_some();
+        // The line's pieces, and a hyphen added at the break.
+        let line_parts = |ratio: f32| {
+            let mut parts = parts(ctx, prepared, first..brk.index, ratio);
+            if let Some(style) = hyphen {
+                let level = parts.last().map_or(Level::ltr(), |p| p.level);
+                parts.push(Part::drawn(
+                    shaped_text(ctx, style, "-", "\u{ad}"),
+                    style,
+                    level,
+                    None,
+                ));
+            }
+            parts
+        };
+        let mut parts = line_parts(ratio);
+        let edges = FlushEdges::of(spec, is_last);
+        let hangs = hangs(&parts, edges);
+        // A justified line that hangs is justified to the measure plus its
+        // hangs, so its letters, not its punctuation, meet the margins.
+        if edges.end && spec.mode == Mode::Justified && hangs.total() > 0.0 {
+            let indent = if n == 0 { spec.indent } else { 0.0 };
+            let hyphen_width = parts.last().filter(|_| hyphenated).map_or(0.0, |p| p.width);
+            let wanted = spec.measure - indent + hangs.total();
+            if let Some(ratio) =
+                ratio_for(&prepared.elements[first..brk.index], hyphen_width, wanted)
+            {
+                parts = line_parts(ratio);
+            }
+        }
+        let rtl = prepared.levels.rtl;
+        // The flush edge on the left is the start in left-to-right text.
+        let shift = match (spec.mode, spec.align, rtl) {
+            (Mode::Justified, _, false) | (Mode::Ragged, Align::Start, false) => -hangs.start,
+            (Mode::Justified, _, true) => -hangs.end,
+            (Mode::Ragged, Align::Start, true) => hangs.start,
+            (Mode::Ragged, Align::End, false) => hangs.end,
+            (Mode::Ragged, Align::End, true) => -hangs.end,
+        };
+        let mut line = draw_line(prepared, &mut parts, spec, n == 0, hyphenated, shift);
         if brk.overfull {
             line.overfull = Some(line_text(prepared, first..brk.index).trim().to_owned());
         }
@@ -249,6 +280,80 @@ fn parts(ctx: &Ctx, prepared: &Prepared, range: Range<usize>, ratio: f32) -> Vec
     parts
 }
 
+/// Which ends of a line are flush with the measure, where punctuation may
+/// hang: the start unless the line is set flush to its end, the end when it
+/// is justified (but for a paragraph's last line) or set flush to its end.
+#[derive(Debug, Clone, Copy)]
+struct FlushEdges {
+    start: bool,
+    end: bool,
+}
+
+impl FlushEdges {
+    fn of(spec: &LineSpec, is_last: bool) -> FlushEdges {
+        match spec.mode {
+            Mode::Justified => FlushEdges {
+                start: true,
+                end: !is_last,
+            },
+            Mode::Ragged => FlushEdges {
+                start: spec.align == Align::Start,
+                end: spec.align == Align::End,
+            },
+        }
+    }
+}
+
+/// How far the line's first and last drawn pieces hang at its flush edges.
+fn hangs(parts: &[Part], edges: FlushEdges) -> Hangs {
+    let drawn = |part: &&Part| part.glyphs.is_some();
+    let start = parts
+        .iter()
+        .find(drawn)
+        .filter(|_| edges.start)
+        .and_then(|p| p.glyphs.as_ref())
+        .map_or(0.0, |(text, glyphs)| protrusion::start(text, glyphs));
+    let end = parts
+        .iter()
+        .rev()
+        .find(drawn)
+        .filter(|_| edges.end)
+        .and_then(|p| Some((p.glyphs.as_ref()?, p.style?.rise > 0.0)))
+        .map_or(0.0, |((text, glyphs), raised)| {
+            protrusion::end(text, glyphs, raised)
+        });
+    Hangs { start, end }
+}
+
+/// The adjustment ratio that sets `elements`, and a hyphen `extra` wide, at
+/// `width`; `None` when the line has no glue to adjust or would have to
+/// shrink past its limit.
+fn ratio_for(elements: &[Element], extra: f32, width: f32) -> Option<f32> {
+    let (mut natural, mut stretch, mut shrink) = (extra, 0.0, 0.0);
+    for element in elements {
+        match *element {
+            Element::Box { width } => natural += width,
+            Element::Glue {
+                width,
+                stretch: more,
+                shrink: less,
+            } => {
+                natural += width;
+                stretch += more;
+                shrink += less;
+            }
+            Element::Penalty { .. } => {}
+        }
+    }
+    let excess = width - natural;
+    let ratio = match excess >= 0.0 {
+        true if stretch > 0.0 => excess / stretch,
+        false if shrink > 0.0 => excess / shrink,
+        _ => return None,
+    };
+    (ratio >= -1.0).then_some(ratio)
+}
+
 fn level_before(parts: &[Part]) -> Level {
     parts.last().map_or(Level::ltr(), |p| p.level)
 }
@@ -261,6 +366,7 @@ fn draw_line(
     spec: &LineSpec,
     first_line: bool,
     hyphenated: bool,
+    shift: f32,
 ) -> Line {
     let mut line = Line {
         height: spec.leading,
@@ -271,12 +377,13 @@ fn draw_line(
     let free = (spec.measure - indent - natural).max(0.0);
     let end_aligned = spec.mode == Mode::Ragged && spec.align == Align::End;
     // The start edge is the right one in right-to-left paragraphs.
-    let mut x = match (prepared.levels.rtl, end_aligned) {
-        (false, false) => indent,
-        (false, true) => indent + free,
-        (true, false) => free,
-        (true, true) => 0.0,
-    };
+    let mut x = shift
+        + match (prepared.levels.rtl, end_aligned) {
+            (false, false) => indent,
+            (false, true) => indent + free,
+            (true, false) => free,
+            (true, true) => 0.0,
+        };
     let levels: Vec<Level> = parts.iter().map(|p| p.level).collect();
     for i in visual_order(&levels) {
         parts[i].x = x;

@@ -10,6 +10,7 @@ mod elements;
 mod hyphenate;
 pub mod knuth_plass;
 mod lines;
+mod protrusion;
 mod segment;
 
 pub use bidi::is_rtl_paragraph;
