@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use folio_layout::coverage::missing_characters;
 use folio_layout::fonts::{FontBook, FontSources};
-use folio_layout::frame::{CellPos, Glyph, Item, ItemKind, LaidOut, ListPart, Role, TextRun};
+use folio_layout::frame::{CellPos, Item, ItemKind, LaidOut, ListPart, Role, TextRun};
 use folio_layout::layout_document;
+use folio_layout::measure::hang_allowance;
 use folio_model::Project;
 use folio_model::doc::{
     Block, Cell, Cover, Document, Heading, Inline, List, ListItem, ListMarker, Note, NoteKind,
@@ -255,27 +256,6 @@ fn every_glyph_exists_in_its_font() {
             );
         }
     }
-}
-
-/// How far `run` may cross the left and right edges of its measure:
-/// punctuation at its ends hangs into the margin (optical margin
-/// alignment), and so does a note marker ending a line.
-fn hang_allowance(run: &TextRun) -> (f32, f32) {
-    let note_marker = run.text.chars().all(|c| c.is_ascii_digit());
-    let hangs = |glyph: Option<&Glyph>| {
-        glyph
-            .filter(|g| {
-                note_marker || !run.text[g.range.clone()].chars().any(char::is_alphanumeric)
-            })
-            .map_or(0.0, |g| {
-                if note_marker {
-                    run.width()
-                } else {
-                    g.x_advance
-                }
-            })
-    };
-    (hangs(run.glyphs.first()), hangs(run.glyphs.last()))
 }
 
 #[test]

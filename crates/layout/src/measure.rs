@@ -13,6 +13,28 @@
 
 use crate::frame::{ItemKind, LaidOut, Role, TextRun};
 
+/// How far `run` may cross the left and right edges of its measure by
+/// design: punctuation at its ends hangs into the margin (optical margin
+/// alignment), and so does a note marker ending a line. A checker allows
+/// this much and no more.
+pub fn hang_allowance(run: &TextRun) -> (f32, f32) {
+    let note_marker = run.text.chars().all(|c| c.is_ascii_digit());
+    let hangs = |glyph: Option<&crate::frame::Glyph>| {
+        glyph
+            .filter(|g| {
+                note_marker || !run.text[g.range.clone()].chars().any(char::is_alphanumeric)
+            })
+            .map_or(0.0, |g| {
+                if note_marker {
+                    run.width()
+                } else {
+                    g.x_advance
+                }
+            })
+    };
+    (hangs(run.glyphs.first()), hangs(run.glyphs.last()))
+}
+
 /// A word gap above this many ems is a loose line: a hole a reader sees.
 pub const LOOSE_GAP: f32 = 0.6;
 

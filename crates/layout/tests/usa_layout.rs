@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use folio_layout::fonts::FontBook;
-use folio_layout::frame::{Glyph, ItemKind, LaidOut, Role, TextRun};
+use folio_layout::frame::{ItemKind, LaidOut, Role};
 use folio_layout::layout_document;
+use folio_layout::measure::hang_allowance;
 use folio_model::Project;
 use folio_model::doc::{Block, Document, Inline};
 
@@ -75,27 +76,6 @@ fn every_paragraph_is_laid_out_in_order() {
             cursor += found + piece.len();
         }
     }
-}
-
-/// How far `run` may cross the left and right edges of its measure:
-/// punctuation at its ends hangs into the margin (optical margin
-/// alignment), and so does a note marker ending a line.
-fn hang_allowance(run: &TextRun) -> (f32, f32) {
-    let note_marker = run.text.chars().all(|c| c.is_ascii_digit());
-    let hangs = |glyph: Option<&Glyph>| {
-        glyph
-            .filter(|g| {
-                note_marker || !run.text[g.range.clone()].chars().any(char::is_alphanumeric)
-            })
-            .map_or(0.0, |g| {
-                if note_marker {
-                    run.width()
-                } else {
-                    g.x_advance
-                }
-            })
-    };
-    (hangs(run.glyphs.first()), hangs(run.glyphs.last()))
 }
 
 #[test]
