@@ -184,8 +184,6 @@ fn uninstalled_families<'t>(script: &str, theme: &'t Theme, book: &FontBook) -> 
         .collect()
 }
 
-/// The error for a character that no family the theme names covers, at
-/// the character in its content string when it has one.
 /// `, the first “東” at countries/usa.toml:25:31`: where a content string
 /// needs the family, for a family the error points at in `theme.toml` (the
 /// one stray character of a Latin booklet is easier found there).
@@ -203,6 +201,8 @@ fn first_place(missing: &Missing) -> String {
     )
 }
 
+/// The error for a character that no family the theme names covers, at
+/// the character in its content string when it has one.
 fn uncovered_glyph(edition: &Edition, missing: &Missing) -> Diagnostic {
     let message = format!(
         "{edition}: no font can draw “{}” (U+{:04X}) in the {}: “{}”",
