@@ -67,7 +67,7 @@ const FINAL_HYPHEN_DEMERITS: f32 = 5_000.0;
 const FITNESS_DEMERITS: f32 = 10_000.0;
 /// Badness assigned to lines beyond the tolerance in the second pass, and
 /// to overfull lines, so they are chosen only when nothing else works.
-const AWFUL_BADNESS: f32 = 1.0e7;
+pub(super) const AWFUL_BADNESS: f32 = 1.0e7;
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
@@ -256,7 +256,13 @@ fn node_is_flagged(elements: &[Element], index: usize) -> bool {
     )
 }
 
-fn adjustment_ratio(width: f32, stretch: f32, shrink: f32, measure: f32, mode: Mode) -> f32 {
+pub(super) fn adjustment_ratio(
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    measure: f32,
+    mode: Mode,
+) -> f32 {
     match mode {
         Mode::Justified if width < measure => {
             if stretch > 0.0 {

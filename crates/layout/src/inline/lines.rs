@@ -19,7 +19,7 @@ use unicode_bidi::Level;
 use super::bidi::visual_order;
 use super::collect::LinkTo;
 use super::elements::{Piece, Prepared, Slot};
-use super::knuth_plass::{Break, Element, Mode};
+use super::knuth_plass::{AWFUL_BADNESS, Break, Element, Mode, adjustment_ratio};
 use super::protrusion::{self, Hangs};
 use crate::context::Ctx;
 use crate::frame::{Glyph, Item, ItemKind, Point, Role, Size, TextRun};
@@ -326,8 +326,8 @@ fn hangs(parts: &[Part], edges: FlushEdges) -> Hangs {
 }
 
 /// The adjustment ratio that sets `elements`, and a hyphen `extra` wide, at
-/// `width`; `None` when the line has no glue to adjust or would have to
-/// shrink past its limit.
+/// `width`, as the breaker would compute it; `None` when the line has no
+/// glue to adjust or would have to shrink past its limit.
 fn ratio_for(elements: &[Element], extra: f32, width: f32) -> Option<f32> {
     let (mut natural, mut stretch, mut shrink) = (extra, 0.0, 0.0);
     for element in elements {
@@ -345,13 +345,8 @@ fn ratio_for(elements: &[Element], extra: f32, width: f32) -> Option<f32> {
             Element::Penalty { .. } => {}
         }
     }
-    let excess = width - natural;
-    let ratio = match excess >= 0.0 {
-        true if stretch > 0.0 => excess / stretch,
-        false if shrink > 0.0 => excess / shrink,
-        _ => return None,
-    };
-    (ratio >= -1.0).then_some(ratio)
+    let ratio = adjustment_ratio(natural, stretch, shrink, width, Mode::Justified);
+    (-1.0..AWFUL_BADNESS).contains(&ratio).then_some(ratio)
 }
 
 fn level_before(parts: &[Part]) -> Level {
