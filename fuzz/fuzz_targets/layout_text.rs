@@ -18,7 +18,9 @@ use folio_model::doc::{
     Block, Cell, Cover, Document, Heading, Inline, List, ListItem, ListMarker, Note, NoteKind,
     NoteRef, Paragraph, ParagraphStyle, Row, Table, TableStyle,
 };
-use folio_model::theme::{Color, ColorName, Fonts, PageGeometry, Theme, TypeScale};
+use folio_model::theme::{
+    Color, ColorName, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
+};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -89,6 +91,7 @@ fn theme(input: &Input) -> Theme {
             .map(|name| (name, Color::BLACK))
             .collect(),
         cover_image: None,
+        print: PrintSettings::default(),
     }
 }
 

@@ -131,9 +131,111 @@ fn print_and_screen_show_the_same_booklet() {
     for page in 0..screen.page_count() {
         // The screen edition's stars carry their text, "★", for readers.
         let text = screen.page_text(page).replace('★', "");
-        assert_eq!(text, print.page_text(page), "page {}", page + 1);
+        assert_eq!(
+            text,
+            without_slug(&print.page_text(page)),
+            "page {}",
+            page + 1
+        );
     }
     for blank in screen.page_count()..print.page_count() {
-        assert_eq!(print.page_text(blank).trim(), "", "padding is blank");
+        let text = print.page_text(blank);
+        assert_eq!(without_slug(&text).trim(), "", "padding is blank");
     }
+}
+
+/// The slug line each print page ends with, outside the trim, names the
+/// file first.
+const SLUG: &str = "usa-en-print.pdf · usa · en · print (PDF/X-4) · ";
+
+/// A print page's text without the slug line drawn after the page (and
+/// the line break before it).
+fn without_slug(text: &str) -> &str {
+    text.split(SLUG).next().unwrap_or(text).trim_end()
+}
+
+#[test]
+fn the_slug_names_the_file_the_edition_the_date_and_the_page() {
+    let pdf = PdfReadBack::parse(&print().pdf).unwrap();
+    for page in 0..pdf.page_count() {
+        let text = pdf.page_text(page);
+        let slug = &text[text.find(SLUG).expect("a slug on every page")..];
+        // The date is the build's (SOURCE_DATE_EPOCH), as ISO 8601 writes it.
+        let date = &slug[SLUG.len()..][..10];
+        assert!(
+            date.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            }),
+            "{slug}"
+        );
+        let end = format!(" · page {} of {}", page + 1, pdf.page_count());
+        assert!(slug.trim_end().ends_with(&end), "{slug}");
+    }
+    let spreads = PdfReadBack::parse(print().spreads.as_ref().expect("spreads")).unwrap();
+    assert!(
+        spreads
+            .page_text(0)
+            .contains("usa-en-print-saddle.pdf · usa · en · print (PDF/X-4) · "),
+        "{}",
+        spreads.page_text(0)
+    );
+    assert!(spreads.page_text(3).contains("sheet 2 back, pages 4 | 13"));
+}
+
+/// Whether each text object of `page` is wrapped in the overprinting
+/// graphics state, with its fill (the last `k` before it: Folio sets the
+/// fill for every run) and font size.
+fn text_objects(pdf: &Document, page: lopdf::ObjectId) -> Vec<(bool, Vec<f32>, f32)> {
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
+    let ops = content.operations;
+    let numbers = |op: &lopdf::content::Operation| -> Vec<f32> {
+        op.operands.iter().map(|n| n.as_float().unwrap()).collect()
+    };
+    let mut fill = vec![];
+    let mut objects = vec![];
+    for (i, op) in ops.iter().enumerate() {
+        match op.operator.as_str() {
+            "k" => fill = numbers(op),
+            "cs" => fill = vec![],
+            "BT" => {
+                let wrapped = i >= 2
+                    && ops[i - 2].operator == "q"
+                    && ops[i - 1].operator == "gs"
+                    && ops[i - 1].operands[0].as_name().unwrap() == b"FolioOverprint";
+                let size = ops[i..]
+                    .iter()
+                    .take_while(|op| op.operator != "ET")
+                    .find(|op| op.operator == "Tf")
+                    .map_or(0.0, |op| op.operands[1].as_float().unwrap());
+                objects.push((wrapped, fill.clone(), size));
+            }
+            _ => {}
+        }
+    }
+    objects
+}
+
+#[test]
+fn black_text_below_24_pt_overprints_and_nothing_else_does() {
+    let pdf = Document::load_mem(&print().pdf).unwrap();
+    let mut overprinted = 0;
+    for (number, page) in pdf.get_pages() {
+        let objects = text_objects(&pdf, page);
+        for (wrapped, fill, size) in &objects {
+            let solid_black = fill == &[0.0, 0.0, 0.0, 1.0];
+            assert_eq!(
+                *wrapped,
+                solid_black && *size < 24.0,
+                "page {number}: {size} pt text in {fill:?}"
+            );
+        }
+        let on_page = objects.iter().filter(|(wrapped, ..)| *wrapped).count();
+        // Every page but the cover and the padding has body text.
+        if (2..=15).contains(&number) {
+            assert!(on_page > 0, "page {number} has no overprinting text");
+        }
+        overprinted += on_page;
+    }
+    assert!(overprinted > 100, "{overprinted} text objects overprint");
 }

@@ -294,22 +294,31 @@ impl Folio {
                 )])
             })
         };
-        let print = |imposition| {
+        // The slug below each printed sheet names the file and the edition.
+        let print = |imposition, file: String| {
             folio_pdf::Profile::Print(folio_pdf::Print {
                 bleed: theme.page.bleed,
                 imposition,
+                creep: theme.print.creep,
+                slug: format!(
+                    "{file} · {} · {} · print (PDF/X-4)",
+                    edition.country, edition.lang
+                ),
             })
         };
         let (pdf, spreads, profile) = match edition.profile {
             Profile::Screen => {
                 let profile = folio_pdf::Profile::Screen;
-                (write(profile)?, None, profile)
+                (write(profile.clone())?, None, profile)
             }
             Profile::Print { saddle_spreads } => {
-                let spreads = print(folio_pdf::Imposition::SaddleStitch);
+                let spreads = print(
+                    folio_pdf::Imposition::SaddleStitch,
+                    edition.spreads_file_name(),
+                );
                 let spreads = saddle_spreads.then(|| write(spreads)).transpose()?;
-                let profile = print(folio_pdf::Imposition::Pages);
-                (write(profile)?, spreads, profile)
+                let profile = print(folio_pdf::Imposition::Pages, edition.file_name());
+                (write(profile.clone())?, spreads, profile)
             }
         };
         Ok(Rendered {

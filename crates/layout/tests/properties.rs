@@ -25,7 +25,7 @@ use folio_layout::measure::Typography;
 use folio_model::doc::{
     Block, Cover, Document, Heading, Inline, Note, NoteKind, NoteRef, Paragraph, ParagraphStyle,
 };
-use folio_model::theme::{Color, ColorName, Fonts, PageGeometry, Theme, TypeScale};
+use folio_model::theme::{Color, ColorName, Fonts, PageGeometry, PrintSettings, Theme, TypeScale};
 use proptest::prelude::*;
 
 /// Words a booklet has: short ones, long ones TeX's patterns hyphenate,
@@ -153,6 +153,7 @@ fn theme(page: &Page) -> Theme {
             .map(|name| (name, Color::BLACK))
             .collect(),
         cover_image: None,
+        print: PrintSettings::default(),
     }
 }
 

@@ -17,6 +17,16 @@ pub struct Theme {
     pub colors: BTreeMap<ColorName, Color>,
     /// Cover artwork, relative path already resolved and decoded by the model.
     pub cover_image: Option<crate::doc::Image>,
+    pub print: PrintSettings,
+}
+
+/// What only the print profile uses, beyond the page's bleed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PrintSettings {
+    /// Paper thickness per sheet in points: imposed for saddle stitching,
+    /// the pages of each sheet move this much further toward the fold than
+    /// those of the sheet outside it (creep compensation). 0 for none.
+    pub creep: f32,
 }
 
 impl Theme {

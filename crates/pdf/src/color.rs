@@ -33,7 +33,7 @@ impl Space {
                 let [r, g, b] = color.rgb;
                 rgb::Color::new(r, g, b).into()
             }
-            Space::Cmyk => cmyk_paint(color.cmyk),
+            Space::Cmyk => cmyk(color.cmyk),
         }
     }
 
@@ -41,7 +41,7 @@ impl Space {
     pub(crate) fn text_paint(self, color: Color, size: f32) -> Paint {
         match self {
             Space::Srgb => self.paint(color),
-            Space::Cmyk => cmyk_paint(print_text_cmyk(color.cmyk, size)),
+            Space::Cmyk => cmyk(print_text_cmyk(color.cmyk, size)),
         }
     }
 }
@@ -55,9 +55,16 @@ fn print_text_cmyk(cmyk: [f32; 4], size: f32) -> [f32; 4] {
     }
 }
 
-fn cmyk_paint([c, m, y, k]: [f32; 4]) -> Paint {
-    let channel = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
-    cmyk::Color::new(channel(c), channel(m), channel(y), channel(k)).into()
+/// Paint of the DeviceCMYK colour `[c, m, y, k]` (fractions of full ink).
+pub(crate) fn cmyk([c, m, y, k]: [f32; 4]) -> Paint {
+    let [c, m, y, k] = [c, m, y, k].map(channel);
+    cmyk::Color::new(c, m, y, k).into()
+}
+
+/// A fraction of full ink as krilla's 0–255, the precision of a PDF colour
+/// krilla writes.
+pub(crate) fn channel(ink: f32) -> u8 {
+    (ink.clamp(0.0, 1.0) * 255.0).round() as u8
 }
 
 /// The registration colour: all inks at 100%, for marks that must appear on

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use folio_layout::fonts::FontBook;
+use folio_layout::fonts::{FontBook, FontId};
 use folio_layout::frame::{Item, ItemKind, Point, Size, TextRun};
 use folio_model::doc::Image;
 use folio_model::theme::Color;
@@ -41,6 +41,11 @@ impl<'a> Resources<'a> {
             images: Images::default(),
             space,
         }
+    }
+
+    /// The krilla font of face `id` of the book.
+    pub(crate) fn font(&mut self, id: FontId) -> Result<krilla::text::Font, PdfError> {
+        self.fonts.get(id)
     }
 }
 
@@ -205,10 +210,67 @@ pub(crate) fn rect(
     color: Color,
     resources: &Resources,
 ) {
-    let path = Rect::from_xywh(pos.x, pos.y, size.width, size.height).and_then(rect_path);
-    if let Some(path) = path {
-        fill(surface, &path, resources.space.paint(color));
+    if let Some(rect) = Rect::from_xywh(pos.x, pos.y, size.width, size.height) {
+        painted_rect(surface, rect, resources.space.paint(color));
     }
+}
+
+/// `rect` filled with `paint`.
+pub(crate) fn painted_rect(surface: &mut Surface, rect: Rect, paint: Paint) {
+    if let Some(path) = rect_path(rect) {
+        fill(surface, &path, paint);
+    }
+}
+
+/// A circle around `centre`, stroked `width` wide.
+pub(crate) fn circle(surface: &mut Surface, centre: Point, radius: f32, width: f32, paint: Paint) {
+    // Four cubic Béziers, each a quarter: the control points lie this
+    // fraction of the radius along the tangents (the usual approximation,
+    // off by less than 0.03%).
+    const KAPPA: f32 = 0.552_284_8;
+    let (x, y, r, k) = (centre.x, centre.y, radius, radius * KAPPA);
+    let mut builder = PathBuilder::new();
+    builder.move_to(x + r, y);
+    builder.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+    builder.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+    builder.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+    builder.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+    builder.close();
+    if let Some(path) = builder.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            paint,
+            width,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&path);
+    }
+}
+
+/// `text` in `font` (shaped by krilla, left to right: for short Latin
+/// labels outside the page, not for the booklet's own text, which layout
+/// shapes), its baseline starting at `pos`.
+pub(crate) fn label(
+    surface: &mut Surface,
+    pos: Point,
+    font: krilla::text::Font,
+    size: f32,
+    text: &str,
+    paint: Paint,
+) {
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint,
+        ..Fill::default()
+    }));
+    surface.draw_text(
+        geom::Point::from_xy(pos.x, pos.y),
+        font,
+        size,
+        text,
+        false,
+        krilla::text::TextDirection::LeftToRight,
+    );
 }
 
 /// A straight line from `from` to `to`, stroked with butt caps so it ends

@@ -58,6 +58,10 @@ pub(crate) enum ErrorKind {
     Bleed {
         bleed: f32,
     },
+    /// Creep that is negative or not a number.
+    Creep {
+        creep: f32,
+    },
     /// An image that cannot be printed in CMYK as it is.
     PrintImage {
         page: usize,
@@ -144,6 +148,12 @@ impl fmt::Display for PdfError {
             }
             ErrorKind::Bleed { bleed } => {
                 write!(f, "the bleed must be 0 or more points, not {bleed}")
+            }
+            ErrorKind::Creep { creep } => {
+                write!(
+                    f,
+                    "the creep must be 0 or more points per sheet, not {creep}"
+                )
             }
             ErrorKind::PrintImage { page, message } => write!(
                 f,

@@ -48,7 +48,7 @@ pub use metadata::Timestamp;
 use error::ErrorKind;
 
 /// How the PDF is written.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PdfOptions {
     pub profile: Profile,
     /// When the file was made. PDF/A and PDF/X require a date; the caller
@@ -59,7 +59,7 @@ pub struct PdfOptions {
 
 /// What the PDF is for: everything that differs between a file read on
 /// screen and a file sent to a printer.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub enum Profile {
     /// Reading on screen and on the web: sRGB, tagged, PDF/UA-1 and
     /// PDF/A-2a.
@@ -70,11 +70,19 @@ pub enum Profile {
 }
 
 /// How a print PDF is made.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Print {
     /// Artwork beyond the trim, in points (the theme's `bleed`).
     pub bleed: f32,
     pub imposition: Imposition,
+    /// Paper thickness per sheet in points, by which imposed pages of inner
+    /// sheets move toward the fold (the theme's `[print] creep`); 0 for
+    /// none.
+    pub creep: f32,
+    /// What the slug line below each sheet names first, e.g. the file and
+    /// edition: `usa-en-print.pdf · usa · en · print`. The date and the
+    /// page or sheet follow it.
+    pub slug: String,
 }
 
 /// How pages are arranged on the print PDF's sheets.
@@ -101,7 +109,7 @@ pub fn write_pdf(
         // krilla would silently write a blank A4 page instead.
         return Err(PdfError::new(ErrorKind::NoPages));
     }
-    match options.profile {
+    match &options.profile {
         Profile::Screen => screen::write(doc, book, options.created),
         Profile::Print(print) => print::write(doc, book, options.created, print),
     }

@@ -34,6 +34,12 @@ impl Timestamp {
         (year, month, day, hour as u8, minute as u8, second as u8)
     }
 
+    /// The day in UTC as ISO 8601 writes it, e.g. `2024-02-29`.
+    pub(crate) fn iso_date(self) -> String {
+        let (year, month, day, ..) = self.civil();
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+
     /// As krilla's date, in UTC; years outside 0–9999 are clamped, as PDF
     /// dates have four digits.
     fn date_time(self) -> metadata::DateTime {
@@ -111,6 +117,7 @@ mod tests {
         assert_eq!(Timestamp(951_868_800).civil(), (2000, 3, 1, 0, 0, 0));
         // Before 1970.
         assert_eq!(Timestamp(-1).civil(), (1969, 12, 31, 23, 59, 59));
+        assert_eq!(Timestamp(1_709_210_096).iso_date(), "2024-02-29");
     }
 
     #[test]

@@ -12,12 +12,15 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 const BLEED: f32 = 3.0 * PT_PER_MM;
+const SLUG: &str = "card.pdf · test";
 
 fn print(doc: &LaidOut, imposition: Imposition) -> Vec<u8> {
     let options = PdfOptions {
         profile: Profile::Print(Print {
             bleed: BLEED,
             imposition,
+            slug: SLUG.into(),
+            ..Print::default()
         }),
         created: Timestamp(1_709_210_096),
     };
@@ -77,13 +80,13 @@ fn pages_are_padded_to_whole_sheets_with_blanks_at_the_end() {
     let pdf = parse(&print(&booklet(), Imposition::Pages));
     let pages = pages(&pdf);
     assert_eq!(pages.len(), 4, "3 pages make one sheet of 4");
-    // The blank page carries only the crop marks: no text, no fill.
+    // The blank page carries only the marks: no picture, no text but the
+    // slug, no fill but the colour bar's patches.
     let blank = operations(&pdf, pages[3]);
-    assert!(
-        !blank
-            .iter()
-            .any(|op| ["Tj", "TJ", "f", "Do"].contains(&op.operator.as_str()))
-    );
+    assert!(!blank.iter().any(|op| op.operator == "Do"));
+    assert_eq!(shown(&pdf)[3], format!("{SLUG} · 2024-02-29 · page 4 of 4"));
+    let fills = blank.iter().filter(|op| op.operator == "f").count();
+    assert!(fills >= 11, "the colour bar's patches");
     assert!(
         blank.iter().any(|op| op.operator == "S"),
         "marks are stroked"
@@ -166,7 +169,9 @@ fn small_black_text_is_black_ink_alone() {
     for op in operations(&pdf, pages(&pdf)[0]) {
         match op.operator.as_str() {
             "k" => fill = numbers(&op.operands),
-            "Tj" | "TJ" => text_fills.push(fill.clone()),
+            // The slug, in registration colour.
+            "cs" => fill = vec![],
+            "Tj" | "TJ" if !fill.is_empty() => text_fills.push(fill.clone()),
             _ => {}
         }
     }
@@ -361,7 +366,8 @@ fn numbered(count: usize) -> LaidOut {
     doc
 }
 
-/// The page numbers shown on each PDF page, left to right.
+/// The text shown on each PDF page, left to right, words joined by one
+/// space.
 fn shown(pdf: &Document) -> Vec<String> {
     (1..=pdf.get_pages().len() as u32)
         .map(|page| {
@@ -374,17 +380,26 @@ fn shown(pdf: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The page numbers shown on each PDF page, left to right, without the
+/// slug.
+fn shown_pages(pdf: &Document) -> Vec<String> {
+    shown(pdf)
+        .into_iter()
+        .map(|text| text.split(SLUG).next().unwrap().trim().to_owned())
+        .collect()
+}
+
 #[test]
 fn saddle_spreads_of_eight_pages_are_in_folding_order() {
     let pdf = parse(&print(&numbered(8), Imposition::SaddleStitch));
-    assert_eq!(shown(&pdf), ["P8 P1", "P2 P7", "P6 P3", "P4 P5"]);
+    assert_eq!(shown_pages(&pdf), ["P8 P1", "P2 P7", "P6 P3", "P4 P5"]);
 }
 
 #[test]
 fn saddle_spreads_of_sixteen_pages_are_in_folding_order() {
     let pdf = parse(&print(&numbered(16), Imposition::SaddleStitch));
     assert_eq!(
-        shown(&pdf),
+        shown_pages(&pdf),
         [
             "P16 P1", "P2 P15", "P14 P3", "P4 P13", "P12 P5", "P6 P11", "P10 P7", "P8 P9"
         ]
@@ -395,7 +410,7 @@ fn saddle_spreads_of_sixteen_pages_are_in_folding_order() {
 fn spreads_pad_with_blanks_and_trim_to_two_pages() {
     // 6 pages make 2 sheets: pages 7 and 8 are blank.
     let pdf = parse(&print(&numbered(6), Imposition::SaddleStitch));
-    assert_eq!(shown(&pdf), ["P1", "P2", "P6 P3", "P4 P5"]);
+    assert_eq!(shown_pages(&pdf), ["P1", "P2", "P6 P3", "P4 P5"]);
     for page in pages(&pdf) {
         let [x0, _, x1, _] = rect(&pdf, page, b"TrimBox");
         assert!((x1 - x0 - 2.0 * A5.width).abs() < 0.01);
@@ -411,7 +426,7 @@ fn a_negative_bleed_is_refused() {
     let options = PdfOptions {
         profile: Profile::Print(Print {
             bleed: -1.0,
-            imposition: Imposition::Pages,
+            ..Print::default()
         }),
         created: Timestamp::default(),
     };
@@ -428,6 +443,7 @@ fn page_counts_follow_the_profile() {
         Profile::Print(Print {
             bleed: BLEED,
             imposition,
+            ..Print::default()
         })
     };
     assert_eq!(folio_pdf::page_count(13, &Profile::Screen), 13);
@@ -435,5 +451,330 @@ fn page_counts_follow_the_profile() {
     assert_eq!(
         folio_pdf::page_count(13, &print(Imposition::SaddleStitch)),
         8
+    );
+}
+
+/// What a page's content paints, in the sheet's coordinates (PDF user
+/// space, y up).
+#[derive(Debug, Default)]
+struct Painted {
+    /// Bounds (left, bottom, right, top) of each filled path.
+    fills: Vec<[f32; 4]>,
+    /// Bounds of each stroked path, and whether it has curves (a circle).
+    strokes: Vec<([f32; 4], bool)>,
+    /// Each text object: where its first glyph starts, its font size on
+    /// paper, its fill colour's operator and operands, and whether it is
+    /// painted in the overprinting graphics state.
+    texts: Vec<Text>,
+}
+
+#[derive(Debug, Clone)]
+struct Text {
+    at: [f32; 2],
+    size: f32,
+    fill: (String, Vec<f32>),
+    overprint: bool,
+}
+
+/// The graphics state `paint` tracks.
+#[derive(Debug, Clone)]
+struct Gs {
+    ctm: [f32; 6],
+    fill: (String, Vec<f32>),
+    overprint: bool,
+    font_size: f32,
+}
+
+fn concat(m: [f32; 6], n: [f32; 6]) -> [f32; 6] {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn apply(m: [f32; 6], x: f32, y: f32) -> [f32; 2] {
+    [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
+}
+
+/// Replays the content of `page`: which graphics states overprint comes
+/// from its resources.
+fn paint(pdf: &Document, page: ObjectId) -> Painted {
+    let dict = pdf.get_dictionary(page).unwrap();
+    let resources = get(pdf, dict, b"Resources").as_dict().unwrap();
+    let overprinting: Vec<Vec<u8>> = match resources.get(b"ExtGState") {
+        Ok(states) => deref(pdf, states)
+            .as_dict()
+            .unwrap()
+            .iter()
+            .filter(|(_, state)| {
+                let state = deref(pdf, state).as_dict().unwrap();
+                state.get(b"op").and_then(Object::as_bool).unwrap_or(false)
+            })
+            .map(|(name, _)| name.clone())
+            .collect(),
+        Err(_) => vec![],
+    };
+    let mut painted = Painted::default();
+    let mut gs = Gs {
+        ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+        fill: (String::new(), vec![]),
+        overprint: false,
+        font_size: 0.0,
+    };
+    let mut stack = vec![];
+    let mut path: Vec<[f32; 2]> = vec![];
+    let mut curved = false;
+    let mut text_matrix = None;
+    let mut in_text: Option<Text> = None;
+    let bounds = |points: &[[f32; 2]]| {
+        let xs = points.iter().map(|p| p[0]);
+        let ys = points.iter().map(|p| p[1]);
+        [
+            xs.clone().fold(f32::INFINITY, f32::min),
+            ys.clone().fold(f32::INFINITY, f32::min),
+            xs.fold(f32::NEG_INFINITY, f32::max),
+            ys.fold(f32::NEG_INFINITY, f32::max),
+        ]
+    };
+    for op in operations(pdf, page) {
+        let n = || numbers(&op.operands);
+        match op.operator.as_str() {
+            "q" => stack.push(gs.clone()),
+            "Q" => gs = stack.pop().unwrap(),
+            "cm" => gs.ctm = concat(n().try_into().unwrap(), gs.ctm),
+            "k" | "scn" => gs.fill = (op.operator.clone(), n()),
+            "gs" => {
+                let name = op.operands[0].as_name().unwrap();
+                gs.overprint = overprinting.iter().any(|o| o == name);
+            }
+            "Tf" => gs.font_size = op.operands[1].as_float().unwrap(),
+            "m" | "l" => path.push(apply(gs.ctm, n()[0], n()[1])),
+            "c" => {
+                curved = true;
+                let v = n();
+                path.push(apply(gs.ctm, v[4], v[5]));
+            }
+            "re" => {
+                let v = n();
+                path.push(apply(gs.ctm, v[0], v[1]));
+                path.push(apply(gs.ctm, v[0] + v[2], v[1] + v[3]));
+            }
+            "f" | "f*" => {
+                painted.fills.push(bounds(&path));
+                path.clear();
+                curved = false;
+            }
+            "S" => {
+                painted.strokes.push((bounds(&path), curved));
+                path.clear();
+                curved = false;
+            }
+            "n" => {
+                path.clear();
+                curved = false;
+            }
+            "BT" => text_matrix = None,
+            "Tm" => text_matrix = Some(<[f32; 6]>::try_from(n()).unwrap()),
+            "Tj" | "TJ" if in_text.is_none() => {
+                let tm = text_matrix.unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+                let m = concat(tm, gs.ctm);
+                let scale = (m[0] * m[3] - m[1] * m[2]).abs().sqrt();
+                in_text = Some(Text {
+                    at: apply(m, 0.0, 0.0),
+                    size: gs.font_size * scale,
+                    fill: gs.fill.clone(),
+                    overprint: gs.overprint,
+                });
+            }
+            "ET" => painted.texts.extend(in_text.take()),
+            _ => {}
+        }
+    }
+    painted
+}
+
+fn outside(bounds: [f32; 4], rect: [f32; 4]) -> bool {
+    let [l, b, r, t] = bounds;
+    let [x0, y0, x1, y1] = rect;
+    r < x0 || l > x1 || t < y0 || b > y1
+}
+
+#[test]
+fn registration_targets_colour_bar_and_slug_stay_outside_the_bleed() {
+    for (imposition, targets) in [(Imposition::Pages, 4), (Imposition::SaddleStitch, 6)] {
+        let pdf = parse(&print(&numbered(6), imposition));
+        let pages = pages(&pdf);
+        // The last side: a blank page alone, or a spread of two pages.
+        let page = *pages.last().unwrap();
+        let bleed = rect(&pdf, page, b"BleedBox");
+        let [mx0, my0, mx1, my1] = rect(&pdf, page, b"MediaBox");
+        let painted = paint(&pdf, page);
+        // A target is two circles.
+        let circles = painted.strokes.iter().filter(|(_, curved)| *curved);
+        assert_eq!(circles.count(), 2 * targets, "{imposition:?}");
+        let slug = painted
+            .texts
+            .iter()
+            .filter(|t| t.size < 7.0)
+            .collect::<Vec<_>>();
+        assert_eq!(slug.len(), 1, "one slug line");
+        assert_eq!(slug[0].fill.0, "scn", "in registration colour");
+        let marks = painted
+            .fills
+            .iter()
+            .chain(painted.strokes.iter().map(|(b, _)| b))
+            .copied()
+            .chain(slug.iter().map(|t| [t.at[0], t.at[1], t.at[0], t.at[1]]));
+        for mark in marks {
+            // Blank pages draw nothing on the page: every mark is outside
+            // the bleed, on the media. Spreads' page content is at x > 0 of
+            // the bleed's width, only marks reach outside it.
+            if imposition == Imposition::Pages || outside(mark, bleed) {
+                assert!(outside(mark, bleed), "{mark:?} is in the bleed {bleed:?}");
+                let [l, b, r, t] = mark;
+                assert!(
+                    l >= mx0 && b >= my0 && r <= mx1 && t <= my1,
+                    "{mark:?} is off the media"
+                );
+            }
+        }
+        // The colour bar: at least the eleven standard patches, above the
+        // bleed.
+        let above = painted.fills.iter().filter(|f| f[1] > bleed[3]).count();
+        assert!(above >= 11, "{imposition:?}: {above} patches");
+    }
+}
+
+/// A page of black text at small and display sizes, and coloured text.
+fn overprint_candidates() -> LaidOut {
+    let mut doc = dark_text();
+    let black = Color {
+        rgb: [0, 0, 0],
+        cmyk: [0.0, 0.0, 0.0, 1.0],
+    };
+    let accent = Color {
+        rgb: [11, 79, 92],
+        cmyk: [0.9, 0.4, 0.4, 0.4],
+    };
+    let mut display = run(SANS_BOLD, 30.0, "Display");
+    display.fill = black;
+    let mut coloured = run(SERIF, 9.0, "Accent");
+    coloured.fill = accent;
+    doc.pages[0].items.extend([
+        text(40.0, 200.0, display, Role::Paragraph(Block(3))),
+        text(40.0, 240.0, coloured, Role::Paragraph(Block(4))),
+    ]);
+    doc
+}
+
+#[test]
+fn black_text_below_24_pt_overprints() {
+    let pdf = parse(&print(&overprint_candidates(), Imposition::Pages));
+    let page = pages(&pdf)[0];
+    let texts: Vec<(f32, bool)> = paint(&pdf, page)
+        .texts
+        .iter()
+        .map(|t| ((t.size * 10.0).round() / 10.0, t.overprint))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            // The 34 pt title in a rich black knocks out.
+            (34.0, false),
+            // 10 pt and 7 pt text in black ink alone overprint.
+            (10.0, true),
+            (7.0, true),
+            // 30 pt solid black is display type: it knocks out.
+            (30.0, false),
+            // Coloured type knocks out.
+            (9.0, false),
+            // The slug is a mark, in registration colour.
+            (6.5, false),
+        ]
+    );
+    // The state overprints fills in the nonzero mode, so black leaves the
+    // other plates as they are.
+    let dict = pdf.get_dictionary(page).unwrap();
+    let resources = get(&pdf, dict, b"Resources").as_dict().unwrap();
+    let states = deref(&pdf, resources.get(b"ExtGState").unwrap())
+        .as_dict()
+        .unwrap();
+    let state = deref(&pdf, states.get(b"FolioOverprint").unwrap())
+        .as_dict()
+        .unwrap();
+    assert!(state.get(b"OP").unwrap().as_bool().unwrap());
+    assert!(state.get(b"op").unwrap().as_bool().unwrap());
+    assert_eq!(int(&pdf, state, b"OPM"), 1);
+    assert_eq!(name(&pdf, state, b"Type"), b"ExtGState");
+}
+
+#[test]
+fn creep_moves_inner_sheets_toward_the_fold() {
+    const CREEP: f32 = 0.2 * PT_PER_MM;
+    let doc = numbered(16);
+    let imposed = |creep| {
+        let options = PdfOptions {
+            profile: Profile::Print(Print {
+                bleed: BLEED,
+                imposition: Imposition::SaddleStitch,
+                creep,
+                slug: SLUG.into(),
+            }),
+            created: Timestamp(1_709_210_096),
+        };
+        parse(&write_pdf(&doc, FontBook::bundled(), &options).unwrap())
+    };
+    let (plain, crept) = (imposed(0.0), imposed(CREEP));
+    let (plain_pages, crept_pages) = (pages(&plain), pages(&crept));
+    for (side, (&plain_side, &crept_side)) in plain_pages.iter().zip(&crept_pages).enumerate() {
+        let starts = |pdf: &Document, page| -> Vec<f32> {
+            paint(pdf, page).texts.iter().map(|t| t.at[0]).collect()
+        };
+        let moved: Vec<f32> = starts(&plain, plain_side)
+            .iter()
+            .zip(starts(&crept, crept_side))
+            .map(|(before, after)| after - before)
+            .collect();
+        // The left page moves right and the right page left, each by one
+        // thickness per sheet outside theirs; the slug stays.
+        let shift = (side / 2) as f32 * CREEP;
+        let expected = [shift, -shift, 0.0];
+        assert!(
+            moved
+                .iter()
+                .zip(expected)
+                .all(|(m, e)| (m - e).abs() < 0.01),
+            "side {side}: moved {moved:?}, expected {expected:?}"
+        );
+        // The trim, and with it the crop and fold marks, stays.
+        assert_eq!(
+            rect(&plain, plain_side, b"TrimBox"),
+            rect(&crept, crept_side, b"TrimBox")
+        );
+        let strokes = |pdf: &Document, page| paint(pdf, page).strokes;
+        assert_eq!(
+            format!("{:?}", strokes(&plain, plain_side)),
+            format!("{:?}", strokes(&crept, crept_side))
+        );
+    }
+}
+
+#[test]
+fn a_negative_creep_is_refused() {
+    let options = PdfOptions {
+        profile: Profile::Print(Print {
+            creep: -0.1,
+            ..Print::default()
+        }),
+        created: Timestamp::default(),
+    };
+    let error = write_pdf(&booklet(), FontBook::bundled(), &options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the creep must be 0 or more points per sheet, not -0.1"
     );
 }

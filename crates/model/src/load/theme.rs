@@ -12,7 +12,8 @@ use serde_spanned::Spanned;
 use super::files::{Loaded, SourceFile};
 use crate::diag::{Diagnostic, list};
 use crate::theme::{
-    Color, ColorName, Fonts, PT_PER_MM, PageGeometry, ScriptFallback, Theme, TypeScale,
+    Color, ColorName, Fonts, PT_PER_MM, PageGeometry, PrintSettings, ScriptFallback, Theme,
+    TypeScale,
 };
 
 #[derive(Debug, Deserialize)]
@@ -33,7 +34,21 @@ struct ThemeFile {
     /// Relative to the data folder.
     cover_image: Option<Spanned<String>>,
     cover_image_alt: Option<String>,
+    #[serde(default)]
+    print: PrintFile,
 }
+
+/// `[print]`: settings only the print profile uses.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PrintFile {
+    /// Millimetres of paper thickness per sheet, for creep compensation.
+    creep: Option<Spanned<f32>>,
+}
+
+/// The most creep per sheet that is paper rather than a typo: 0.5 mm is
+/// already heavy board, far beyond any sheet a booklet is stapled from.
+const MAX_CREEP_MM: f32 = 0.5;
 
 /// Millimetres.
 #[derive(Debug, Deserialize)]
@@ -126,6 +141,9 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
     };
     let type_scale = check.type_scale(&content.type_scale);
     let colors = check.colors(&content.colors);
+    let print = PrintSettings {
+        creep: content.print.creep.as_ref().map_or(0.0, |c| check.creep(c)) * PT_PER_MM,
+    };
     let cover_image = content.cover_image.as_ref().and_then(|path| {
         if content.cover_image_alt.is_none() {
             check.diagnostics.push(
@@ -145,6 +163,7 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
         type_scale,
         colors,
         cover_image,
+        print,
     })
 }
 
@@ -369,6 +388,21 @@ impl Check<'_> {
             );
         }
         number
+    }
+
+    /// Creep in millimetres per sheet: zero or more, up to what paper is.
+    fn creep(&mut self, value: &Spanned<f32>) -> f32 {
+        let creep = self.not_negative(value);
+        if creep > MAX_CREEP_MM {
+            self.diagnostics.push(
+                self.file
+                    .error(value, format!("a creep of {creep} mm per sheet is not paper"))
+                    .with_hint(format!(
+                        "the paper's thickness in mm, at most {MAX_CREEP_MM} (80 g/m² office paper is about 0.1)"
+                    )),
+            );
+        }
+        creep
     }
 
     fn not_negative(&mut self, value: &Spanned<f32>) -> f32 {

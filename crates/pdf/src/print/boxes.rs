@@ -2,6 +2,17 @@
 //! spread), the bleed around it, the marks around that, and the media that
 //! holds it all.
 //!
+//! Going out from the trim on every side:
+//!
+//! | band            | holds                                                   |
+//! | --------------- | ------------------------------------------------------- |
+//! | bleed           | artwork that runs off the page                          |
+//! | gap             | nothing, so a mark never reaches the bleed              |
+//! | mark band       | crop marks (corners), fold marks, registration targets  |
+//! | gap             | nothing                                                 |
+//! | slug band       | the colour bar (above), the slug line (below)           |
+//! | margin          | bare paper to the media's edge                          |
+//!
 //! Coordinates are krilla's surface space (points, y down) with the trim's
 //! top-left corner at `origin()`.
 
@@ -14,7 +25,11 @@ use krilla::geom::Rect;
 const MARK_GAP: f32 = 1.0 * PT_PER_MM;
 /// How long a crop mark is.
 pub(crate) const MARK_LENGTH: f32 = 5.0 * PT_PER_MM;
-/// Paper left beyond the marks.
+/// Between the mark band and the slug band.
+const BAND_GAP: f32 = 1.0 * PT_PER_MM;
+/// How deep the slug band is: a colour-bar patch, or a line of slug type.
+pub(crate) const SLUG_BAND: f32 = 4.0 * PT_PER_MM;
+/// Paper left beyond the slug band.
 const MARGIN: f32 = 2.0 * PT_PER_MM;
 
 /// The geometry of one side of a printed sheet.
@@ -31,9 +46,20 @@ impl Sheet {
         self.bleed + MARK_GAP
     }
 
+    /// Distance from the trim to the middle of the mark band, where the
+    /// registration targets are centred.
+    pub(crate) fn mark_middle(&self) -> f32 {
+        self.mark_offset() + MARK_LENGTH / 2.0
+    }
+
+    /// Distance from the trim to the inner edge of the slug band.
+    pub(crate) fn slug_offset(&self) -> f32 {
+        self.mark_offset() + MARK_LENGTH + BAND_GAP
+    }
+
     /// Distance from the trim to the media's edge.
     fn slug(&self) -> f32 {
-        self.mark_offset() + MARK_LENGTH + MARGIN
+        self.slug_offset() + SLUG_BAND + MARGIN
     }
 
     /// The trim's top-left corner on the media.
@@ -112,8 +138,8 @@ mod tests {
         assert_eq!((trim.width(), trim.height()), (595.0, 842.0));
         assert!((bleed.left() - (trim.left() - 3.0 * PT_PER_MM)).abs() < 1e-3);
         assert!((bleed.bottom() - (trim.bottom() + 3.0 * PT_PER_MM)).abs() < 1e-3);
-        // Room for the marks outside the bleed on every side.
-        let room = MARK_GAP + MARK_LENGTH;
+        // Room for the marks and the slug outside the bleed on every side.
+        let room = MARK_GAP + MARK_LENGTH + BAND_GAP + SLUG_BAND;
         assert!(bleed.left() >= room && bleed.top() >= room);
         assert!(media.width - bleed.right() >= room && media.height - bleed.bottom() >= room);
     }

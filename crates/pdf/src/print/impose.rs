@@ -32,9 +32,44 @@ pub fn saddle_stitch_order(pages: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Where the pages of sheet side `side` (0-based, in printing order) sit on
+/// a spread of two pages `page_width` wide: the distances of the left and
+/// the right page's left edge from the trim's left edge, with `creep`
+/// (points of paper thickness per sheet) compensated.
+///
+/// Creep, or shingling: folded and nested, each sheet wraps around the
+/// sheets inside it, so the fold of the sheet `n` sheets in lies `n` paper
+/// thicknesses inside the booklet's spine, and its pages reach that much
+/// further out at the fore-edge. The finished booklet is trimmed as one
+/// block, which cuts the inner pages narrower: their outer margins shrink
+/// and everything on them looks pushed toward the fore-edge. Moving the
+/// pages of the sheet `n` sheets in by `n × creep` toward the fold before
+/// printing puts their content back where it is on the outer pages: the
+/// outermost sheet (sides 0 and 1) moves not at all, the innermost most.
+///
+/// What moves is the pages' content (and their clip, see `print::side`).
+/// The trim, crop and fold marks stay: the fold is still the middle of the
+/// sheet, and the block is trimmed where the outermost sheet says.
+pub(crate) fn spread_offsets(side: usize, page_width: f32, creep: f32) -> (f32, f32) {
+    let shift = (side / 2) as f32 * creep;
+    (shift, page_width - shift)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn creep_moves_inner_sheets_toward_the_fold_one_thickness_per_sheet() {
+        // No creep: the pages sit side by side.
+        assert_eq!(spread_offsets(5, 400.0, 0.0), (0.0, 400.0));
+        // Both sides of the outer sheet stay.
+        assert_eq!(spread_offsets(0, 400.0, 0.5), (0.0, 400.0));
+        assert_eq!(spread_offsets(1, 400.0, 0.5), (0.0, 400.0));
+        // The third sheet is two sheets in.
+        assert_eq!(spread_offsets(4, 400.0, 0.5), (1.0, 399.0));
+        assert_eq!(spread_offsets(5, 400.0, 0.5), (1.0, 399.0));
+    }
 
     /// The order as printed page numbers (from 1).
     fn numbers(pages: usize) -> Vec<(usize, usize)> {

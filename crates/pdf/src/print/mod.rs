@@ -3,10 +3,13 @@
 //! Each page sits on a larger sheet side: the TrimBox is the finished page,
 //! the BleedBox the theme's bleed around it (artwork that reaches the trim
 //! runs into it), and the MediaBox leaves room outside the bleed for crop
-//! marks. Colour is the theme's CMYK, pictures are separated into it, and
-//! the output intent names the printing condition those values are meant
+//! marks, registration targets, a colour bar and a slug line naming the
+//! file (see `boxes.rs` for where each goes). Colour is the theme's CMYK,
+//! pictures are separated into it, small black type overprints, and the
+//! output intent names the printing condition those values are meant
 //! for. The page count is padded to whole sheets of a saddle-stitched
-//! booklet (a multiple of 4); imposed, pages are set in printer spreads.
+//! booklet (a multiple of 4); imposed, pages are set in printer spreads,
+//! inner sheets' pages moved toward the fold by the creep.
 //!
 //! Nothing interactive is written: PDF/X keeps annotations off the printed
 //! area, and links and tags mean nothing on paper. Bookmarks and page
@@ -14,11 +17,15 @@
 
 pub(crate) mod boxes;
 pub(crate) mod cmyk_image;
+mod color_bar;
 pub(crate) mod impose;
 mod marks;
 pub(crate) mod output_intent;
+mod overprint;
+mod registration;
+mod slug;
 
-use folio_layout::fonts::FontBook;
+use folio_layout::fonts::{FontBook, Style};
 use folio_layout::frame::{LaidOut, Point, Size};
 use krilla::configure::{ConfigurationBuilder, PdfVersion};
 use krilla::geom::{Rect, Transform};
@@ -37,15 +44,25 @@ pub(crate) fn write(
     doc: &LaidOut,
     book: &FontBook,
     created: Timestamp,
-    print: Print,
+    print: &Print,
 ) -> Result<Vec<u8>, PdfError> {
     let bleed = print.bleed;
     if !(bleed.is_finite() && bleed >= 0.0) {
         return Err(PdfError::new(ErrorKind::Bleed { bleed }));
     }
+    let creep = print.creep;
+    if !(creep.is_finite() && creep >= 0.0) {
+        return Err(PdfError::new(ErrorKind::Creep { creep }));
+    }
     let pages = saddle_stitch_pages(doc.pages.len());
     let mut document = Document::new_with(settings()?);
     let mut resources = Resources::new(book, Space::Cmyk);
+    let mut marks = Marks {
+        patches: color_bar::patches(doc),
+        font: resources.font(book.select(slug::FAMILY, Style::default()))?,
+        label: &print.slug,
+        created,
+    };
     // A booklet's pages share one size.
     let page = doc.pages[0].size;
     match print.imposition {
@@ -64,7 +81,7 @@ pub(crate) fn write(
                 surface.set_location(location_of(index));
                 let placed = content.map(|i| (i, Point::default()));
                 side(&mut surface, doc, &sheet, &[placed], &mut resources)?;
-                marks::draw(&mut surface, &sheet, &[]);
+                marks.draw(&mut surface, &sheet, &[], &slug::page(index, pages.len()));
                 surface.reset_location();
                 surface.finish();
             }
@@ -76,25 +93,61 @@ pub(crate) fn write(
                 trim: Size::new(2.0 * page.width, page.height),
                 bleed,
             };
-            let right = Point::new(page.width, 0.0);
             let order = impose::saddle_stitch_order(pages.len());
             for (side_index, (left_page, right_page)) in order.into_iter().enumerate() {
                 let settings = page_settings(&sheet, side_index)?;
                 let mut pdf_page = document.start_page_with(settings);
                 let mut surface = pdf_page.surface();
+                let (left, right) = impose::spread_offsets(side_index, page.width, creep);
                 let placed = [
-                    pages[left_page].map(|i| (i, Point::default())),
-                    pages[right_page].map(|i| (i, right)),
+                    pages[left_page].map(|i| (i, Point::new(left, 0.0))),
+                    pages[right_page].map(|i| (i, Point::new(right, 0.0))),
                 ];
                 side(&mut surface, doc, &sheet, &placed, &mut resources)?;
-                marks::draw(&mut surface, &sheet, &[page.width]);
+                let where_ = slug::sheet_side(side_index, (left_page, right_page));
+                marks.draw(&mut surface, &sheet, &[page.width], &where_);
                 surface.finish();
             }
         }
     }
     document.set_metadata(metadata::metadata(&doc.meta, created));
     let pdf = document.finish()?;
-    output_intent::add(pdf).map_err(|message| PdfError::new(ErrorKind::OutputIntent(message)))
+    update(pdf).map_err(|message| PdfError::new(ErrorKind::OutputIntent(message)))
+}
+
+/// Everything drawn outside the bleed of each sheet side.
+struct Marks<'a> {
+    patches: Vec<[f32; 4]>,
+    font: krilla::text::Font,
+    /// What the slug names first.
+    label: &'a str,
+    created: Timestamp,
+}
+
+impl Marks<'_> {
+    /// Crop and fold marks (at each x in `folds`, from the trim's left),
+    /// registration targets, the colour bar and the slug, which says
+    /// `where_` the side is in the job.
+    fn draw(&mut self, surface: &mut Surface, sheet: &Sheet, folds: &[f32], where_: &str) {
+        marks::draw(surface, sheet, folds);
+        registration::draw(surface, sheet, folds);
+        color_bar::draw(surface, sheet, &self.patches);
+        let text = slug::text(self.label, self.created, where_);
+        slug::draw(surface, sheet, self.font.clone(), &text);
+    }
+}
+
+/// krilla's `pdf` with what PDF/X-4 and the printer need beyond it, in one
+/// incremental update: the output intent and overprinting black text.
+fn update(pdf: Vec<u8>) -> Result<Vec<u8>, String> {
+    let doc =
+        lopdf::Document::load_mem(&pdf).map_err(|e| format!("krilla's PDF does not parse: {e}"))?;
+    let mut update = lopdf::IncrementalDocument::create_from(pdf, doc);
+    output_intent::add(&mut update)?;
+    overprint::add(&mut update)?;
+    let mut out = Vec::new();
+    update.save_to(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// krilla's settings: PDF 1.6, the version PDF/X-4 is based on; DeviceCMYK
@@ -135,8 +188,9 @@ fn saddle_stitch_pages(count: usize) -> Vec<Option<usize>> {
 }
 
 /// Draws the pages `placed` on `sheet`: each at its offset from the trim's
-/// corner, clipped to its part of the bleed box (a page of a spread does
-/// not reach across the fold), blanks (`None`) left empty.
+/// corner, clipped to its slot of the bleed box (a page of a spread does
+/// not reach across the fold, even when creep moves it toward the fold),
+/// blanks (`None`) left empty.
 fn side(
     surface: &mut Surface,
     doc: &LaidOut,
@@ -146,20 +200,22 @@ fn side(
 ) -> Result<(), PdfError> {
     let origin = sheet.origin();
     let bleed = sheet.bleed;
-    let pages = placed.len();
+    let slots = placed.len();
     for (slot, (index, offset)) in placed
         .iter()
         .enumerate()
         .filter_map(|(slot, p)| p.map(|p| (slot, p)))
     {
         let page = &doc.pages[index];
-        // Bleed only on the sheet's outer edges.
-        let left = if slot == 0 { bleed } else { 0.0 };
-        let right = if slot + 1 == pages { bleed } else { 0.0 };
+        // The slot's share of the sheet, from the trim's left edge, with
+        // bleed only on the sheet's outer edges; in the page's coordinates.
+        let width = sheet.trim.width / slots as f32;
+        let left = slot as f32 * width - if slot == 0 { bleed } else { 0.0 };
+        let right = (slot + 1) as f32 * width + if slot + 1 == slots { bleed } else { 0.0 };
         let clip = Rect::from_xywh(
-            -left,
-            -bleed,
-            page.size.width + left + right,
+            left - offset.x,
+            -bleed - offset.y,
+            right - left,
             page.size.height + 2.0 * bleed,
         );
         let at = Transform::from_translate(origin.x + offset.x, origin.y + offset.y);

@@ -1,5 +1,5 @@
 //! PDF/X-4 identification: the output intent and the version keys, added
-//! after krilla with an incremental update.
+//! after krilla with an incremental update (which `overprint.rs` shares).
 //!
 //! krilla writes an output intent only for PDF/A (sRGB, subtype GTS_PDFA1)
 //! and has no PDF/X mode. Rather than parse and re-serialise the whole file,
@@ -18,7 +18,7 @@
 //! - the XMP metadata, saying the same, with the version and rendition
 //!   keys PDF/X-4 asks of it.
 
-use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, dictionary};
+use lopdf::{Dictionary, IncrementalDocument, Object, ObjectId, Stream, dictionary};
 
 /// The printing condition's ICC profile: made with ArgyllCMS from Fogra's
 /// FOGRA39L characterisation data (see `assets/README.md`).
@@ -32,10 +32,9 @@ const REGISTRY: &str = "http://www.color.org";
 const CONDITION_NAME: &str = "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, \
      paper type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)";
 
-/// `pdf` (as krilla wrote it) with the PDF/X-4 output intent and keys
-/// appended.
-pub(crate) fn add(pdf: Vec<u8>) -> Result<Vec<u8>, String> {
-    let doc = Document::load_mem(&pdf).map_err(|e| format!("krilla's PDF does not parse: {e}"))?;
+/// Adds the PDF/X-4 output intent and keys to the update of krilla's file.
+pub(crate) fn add(update: &mut IncrementalDocument) -> Result<(), String> {
+    let doc = update.get_prev_documents();
     let catalog_id = reference(&doc.trailer, b"Root")?;
     let info_id = reference(&doc.trailer, b"Info")?;
     let catalog = doc.get_dictionary(catalog_id).map_err(|e| e.to_string())?;
@@ -51,7 +50,6 @@ pub(crate) fn add(pdf: Vec<u8>) -> Result<Vec<u8>, String> {
         .map_err(|e| e.to_string())?
         .clone();
 
-    let mut update = IncrementalDocument::create_from(pdf, doc);
     let new = &mut update.new_document;
     let mut profile = Stream::new(dictionary! { "N" => 4 }, PROFILE.to_vec());
     profile.compress().map_err(|e| e.to_string())?;
@@ -79,10 +77,7 @@ pub(crate) fn add(pdf: Vec<u8>) -> Result<Vec<u8>, String> {
     // XMP stays uncompressed, readable by tools that don't read PDF.
     .with_compression(false);
     new.set_object(metadata_id, metadata);
-
-    let mut out = Vec::new();
-    update.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+    Ok(())
 }
 
 fn reference(dict: &Dictionary, key: &[u8]) -> Result<ObjectId, String> {
