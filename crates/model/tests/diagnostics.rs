@@ -289,6 +289,24 @@ fn theme_colours_must_all_be_defined_and_valid() {
 }
 
 #[test]
+fn creep_is_paper_thickness_in_millimetres() {
+    let scratch = Scratch::new().edit("theme.toml", "creep = 0\n", "creep = 0.1\n");
+    let theme = Project::load(&scratch.data).unwrap().theme().clone();
+    assert!((theme.print.creep - 0.1 * folio_model::theme::PT_PER_MM).abs() < 1e-4);
+    for (value, message) in [
+        ("-0.1", "expected zero or a positive number, found -0.1"),
+        ("nan", "expected zero or a positive number, found NaN"),
+        ("3", "a creep of 3 mm per sheet is not paper"),
+    ] {
+        let scratch =
+            Scratch::new().edit("theme.toml", "creep = 0\n", &format!("creep = {value}\n"));
+        let error = scratch.error(message);
+        let (line, column) = scratch.position("theme.toml", "creep = ");
+        assert_eq!(at(&error), (line, column + "creep = ".len()));
+    }
+}
+
+#[test]
 fn illegible_rating_colours_are_a_warning() {
     let scratch = Scratch::new()
         .edit(

@@ -778,3 +778,42 @@ fn a_negative_creep_is_refused() {
         "the creep must be 0 or more points per sheet, not -0.1"
     );
 }
+
+#[test]
+fn overprinting_only_wraps_text_objects() {
+    let bytes = print(&overprint_candidates(), Imposition::Pages);
+    // krilla's file is the first revision: the update's content must be the
+    // same operations with `q /FolioOverprint gs … Q` around some BT … ET.
+    let end = (0..bytes.len())
+        .find(|&i| bytes[i..].starts_with(b"%%EOF"))
+        .unwrap();
+    let original = parse(&bytes[..end + "%%EOF".len()]);
+    let updated = parse(&bytes);
+    let (before, after) = (
+        operations(&original, pages(&original)[0]),
+        operations(&updated, pages(&updated)[0]),
+    );
+    let mut unwrapped = vec![];
+    let mut i = 0;
+    while i < after.len() {
+        let wraps = after[i].operator == "q"
+            && after.get(i + 1).is_some_and(|op| {
+                op.operator == "gs" && op.operands[0].as_name().unwrap() == b"FolioOverprint"
+            });
+        if wraps {
+            let et = i + after[i..]
+                .iter()
+                .position(|op| op.operator == "ET")
+                .unwrap();
+            assert_eq!(after[i + 2].operator, "BT");
+            assert_eq!(after[et + 1].operator, "Q");
+            unwrapped.extend_from_slice(&after[i + 2..=et]);
+            i = et + 2;
+        } else {
+            unwrapped.push(after[i].clone());
+            i += 1;
+        }
+    }
+    assert_ne!(before.len(), after.len(), "some text overprints");
+    assert_eq!(format!("{before:?}"), format!("{unwrapped:?}"));
+}

@@ -57,7 +57,7 @@ pub(crate) fn write(
     let pages = saddle_stitch_pages(doc.pages.len());
     let mut document = Document::new_with(settings()?);
     let mut resources = Resources::new(book, Space::Cmyk);
-    let mut marks = Marks {
+    let marks = Marks {
         patches: color_bar::patches(doc),
         font: resources.font(book.select(slug::FAMILY, Style::default()))?,
         label: &print.slug,
@@ -104,8 +104,8 @@ pub(crate) fn write(
                     pages[right_page].map(|i| (i, Point::new(right, 0.0))),
                 ];
                 side(&mut surface, doc, &sheet, &placed, &mut resources)?;
-                let where_ = slug::sheet_side(side_index, (left_page, right_page));
-                marks.draw(&mut surface, &sheet, &[page.width], &where_);
+                let place = slug::sheet_side(side_index, (left_page, right_page));
+                marks.draw(&mut surface, &sheet, &[page.width], &place);
                 surface.finish();
             }
         }
@@ -126,13 +126,13 @@ struct Marks<'a> {
 
 impl Marks<'_> {
     /// Crop and fold marks (at each x in `folds`, from the trim's left),
-    /// registration targets, the colour bar and the slug, which says
-    /// `where_` the side is in the job.
-    fn draw(&mut self, surface: &mut Surface, sheet: &Sheet, folds: &[f32], where_: &str) {
+    /// registration targets, the colour bar and the slug, which names the
+    /// side's `place` in the job.
+    fn draw(&self, surface: &mut Surface, sheet: &Sheet, folds: &[f32], place: &str) {
         marks::draw(surface, sheet, folds);
         registration::draw(surface, sheet, folds);
         color_bar::draw(surface, sheet, &self.patches);
-        let text = slug::text(self.label, self.created, where_);
+        let text = slug::text(self.label, self.created, place);
         slug::draw(surface, sheet, self.font.clone(), &text);
     }
 }

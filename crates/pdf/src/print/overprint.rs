@@ -22,7 +22,8 @@
 //! one on paper. A text object is wrapped only when wrapping changes nothing
 //! else: when the `Q` of its enclosing state follows its `ET` (krilla draws
 //! each run in a `q … Q` of its own), or when it sets no state that would
-//! outlive it.
+//! outlive it. Only page content is read: krilla puts content in form
+//! XObjects for masks and group opacity, which Folio's text never has.
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, dictionary};
