@@ -18,7 +18,9 @@ use folio_model::doc::{
     Block, Cell, Cover, Document, Heading, Inline, List, ListItem, ListMarker, Note, NoteKind,
     NoteRef, Paragraph, ParagraphStyle, Row, Table, TableStyle,
 };
-use folio_model::theme::{Color, ColorName, Fonts, PageGeometry, Theme, TypeScale};
+use folio_model::theme::{
+    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, Theme, TypeScale,
+};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -89,6 +91,12 @@ fn theme(input: &Input) -> Theme {
             .map(|name| (name, Color::BLACK))
             .collect(),
         cover_image: None,
+        endnotes: Endnotes {
+            columns: 1,
+            size: size * 0.8,
+        },
+        binding: Binding::default(),
+        copyfit: Copyfit::default(),
     }
 }
 
@@ -192,6 +200,8 @@ fn document(input: &Input) -> Document {
             imprint: String::new(),
             image: None,
         },
+        back_cover: None,
+        notes_title: "Notes".into(),
         toc_title: "CONTENTS".into(),
         page_label: "Page".into(),
         running_header: "Fuzz".into(),
