@@ -19,7 +19,7 @@ use folio_model::doc::{
     NoteRef, Paragraph, ParagraphStyle, Row, Table, TableStyle,
 };
 use folio_model::theme::{
-    Color, ColorName, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
+    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -91,6 +91,12 @@ fn theme(input: &Input) -> Theme {
             .map(|name| (name, Color::BLACK))
             .collect(),
         cover_image: None,
+        endnotes: Endnotes {
+            columns: 1,
+            size: size * 0.8,
+        },
+        binding: Binding::default(),
+        copyfit: Copyfit::default(),
         print: PrintSettings::default(),
     }
 }
@@ -195,6 +201,8 @@ fn document(input: &Input) -> Document {
             imprint: String::new(),
             image: None,
         },
+        back_cover: None,
+        notes_title: "Notes".into(),
         toc_title: "CONTENTS".into(),
         page_label: "Page".into(),
         running_header: "Fuzz".into(),

@@ -188,6 +188,7 @@ fuzz_target!(|input: Input| {
         alt_texts: BTreeMap::new(),
         warnings: vec![],
         errors: vec![],
+        fitted: None,
     };
     let profile = if input.print {
         Profile::Print(Print::default())

@@ -1,8 +1,8 @@
 //! A booklet started with `folio new` and built before its TODOs are
-//! written says so on every page: the locale's draft mark in the running
-//! footer, an artifact like the rest of the footer (the accessible PDF
-//! still validates, or it would not have been written). A finished booklet
-//! carries no mark.
+//! written says so on every page between the covers: the locale's draft
+//! mark in the running footer, an artifact like the rest of the footer (the
+//! accessible PDF still validates, or it would not have been written). A
+//! finished booklet carries no mark.
 
 mod common;
 
@@ -28,7 +28,7 @@ fn artifacts(pdf: &PdfReadBack, page: usize) -> String {
 }
 
 #[test]
-fn a_draft_is_marked_on_every_page_but_the_cover_and_a_finished_booklet_is_not() {
+fn a_draft_is_marked_on_every_page_between_the_covers_and_a_finished_booklet_is_not() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     copy_dir(&repo().join("data"), &data);
@@ -47,7 +47,12 @@ fn a_draft_is_marked_on_every_page_but_the_cover_and_a_finished_booklet_is_not()
             !artifacts(&draft, 0).contains(&mark),
             "the cover has no footer"
         );
-        for page in 1..draft.page_count() {
+        let back_cover = draft.page_count() - 1;
+        assert!(
+            !artifacts(&draft, back_cover).contains(&mark),
+            "the back cover has no footer"
+        );
+        for page in 1..back_cover {
             assert!(
                 artifacts(&draft, page).contains(&mark),
                 "{lang}, page {}: no {mark} in the footer",

@@ -1,10 +1,14 @@
 //! The print edition of the USA booklet is what a printer accepts: every
-//! page boxed for trimming with bleed, whole sheets, the PDF/X-4 output
-//! intent; and it is the same booklet as the screen edition.
+//! page boxed for trimming with bleed, whole sheets ending with the back
+//! cover, the PDF/X-4 output intent; and it is the same booklet as the
+//! screen edition.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+mod common;
+
+use common::{copy_dir, repo};
 use folio::{Edition, Folio, Profile, Rendered};
 use folio_tests::PdfReadBack;
 use lopdf::{Document, Object};
@@ -111,14 +115,76 @@ fn it_is_pdfx4_with_a_cmyk_output_intent() {
 fn saddle_spreads_have_half_as_many_sides() {
     let spreads = PdfReadBack::parse(print().spreads.as_ref().expect("spreads")).unwrap();
     assert_eq!(spreads.page_count() * 2, print().pages);
-    // The outer sheet's front: the last page left of the fold, the cover
+    // The outer sheet's front: the back cover left of the fold, the cover
     // right of it.
     let text = spreads.page_text(0);
     let cover = text.find("COUNTRY PROGRESS CARD").expect("the cover");
-    let last = text
-        .find(&format!("Page {}", print().pages))
-        .expect("the last page's footer");
-    assert!(last < cover, "{text}");
+    let back = text.find("A campaign by").expect("the back cover");
+    assert!(back < cover, "{text}");
+}
+
+/// Asserts `page`'s text is the back cover's: who made the booklet and how
+/// to reach them, none of the booklet's text and no page number.
+fn is_the_back_cover(text: &str) {
+    for line in ["A campaign by", "The Body Shop", "www.ecpat.org", "Bangkok"] {
+        assert!(text.contains(line), "{line} on the back cover: {text}");
+    }
+    assert!(
+        !text.contains("Ibid"),
+        "no endnote on the back cover: {text}"
+    );
+    assert!(!text.contains("Page "), "no page number: {text}");
+    assert!(!text.contains("ENDNOTES"), "{text}");
+}
+
+#[test]
+fn the_booklet_is_whole_sheets_ending_with_the_back_cover() {
+    let pdf = PdfReadBack::parse(&print().pdf).unwrap();
+    let pages = pdf.page_count();
+    assert_eq!(pages % 4, 0, "whole sheets for saddle stitching");
+    is_the_back_cover(&pdf.page_text(pages - 1));
+    // The endnotes end on the page before.
+    assert!(pdf.page_text(pages - 2).contains("Ibid"));
+    // Fitted into those sheets, and said so.
+    let fitted = print().fitted.as_ref().expect("the USA content is fitted");
+    assert_eq!(fitted.pages, pages);
+    assert!(
+        fitted.to_string().starts_with("fitted into 16 pages: "),
+        "{fitted}"
+    );
+}
+
+#[test]
+fn padding_pages_sit_before_the_back_cover() {
+    // The USA content runs a page past four sheets: with copyfitting
+    // turned off, it takes a fifth, its three spare pages ruled for notes
+    // before the back cover.
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_dir(&repo().join("data"), &data);
+    let theme = std::fs::read_to_string(data.join("theme.toml")).unwrap();
+    let never = theme.replacen("max-overrun = 2", "max-overrun = 0", 1);
+    assert_ne!(never, theme, "the theme fits up to two pages over");
+    std::fs::write(data.join("theme.toml"), never).unwrap();
+    let folio = Folio::open(&data).expect("the data loads with max-overrun = 0");
+    let edition = Edition::new("usa").with_profile(Profile::Print {
+        saddle_spreads: false,
+    });
+    let rendered = folio.render(&edition).expect("the print edition renders");
+    assert_eq!(rendered.fitted, None);
+    let pdf = PdfReadBack::parse(&rendered.pdf).unwrap();
+    assert_eq!(pdf.page_count(), 20);
+    assert!(
+        pdf.page_text(15).contains("Ibid"),
+        "the endnotes end on page 16"
+    );
+    for page in 16..19 {
+        let text = pdf.page_text(page);
+        assert!(text.contains("Notes"), "{text}");
+        assert!(text.contains(&format!("Page {}", page + 1)), "{text}");
+        assert!(!text.contains("Ibid"), "{text}");
+    }
+    is_the_back_cover(&pdf.page_text(19));
 }
 
 #[test]
@@ -128,6 +194,7 @@ fn print_and_screen_show_the_same_booklet() {
         .expect("the screen edition renders");
     let screen = PdfReadBack::parse(&screen.pdf).unwrap();
     let print = PdfReadBack::parse(&print().pdf).unwrap();
+    assert_eq!(screen.page_count(), print.page_count());
     for page in 0..screen.page_count() {
         // The screen edition's stars carry their text, "★", for readers.
         let text = screen.page_text(page).replace('★', "");
@@ -138,10 +205,7 @@ fn print_and_screen_show_the_same_booklet() {
             page + 1
         );
     }
-    for blank in screen.page_count()..print.page_count() {
-        let text = print.page_text(blank);
-        assert_eq!(without_slug(&text).trim(), "", "padding is blank");
-    }
+    is_the_back_cover(&screen.page_text(screen.page_count() - 1));
 }
 
 /// The slug line each print page ends with, outside the trim, names the

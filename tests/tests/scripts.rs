@@ -96,6 +96,8 @@ fn document(f: &Fixture) -> Document {
             imprint: String::new(),
             image: None,
         },
+        back_cover: None,
+        notes_title: "Notes".into(),
         toc_title: f.heading.clone(),
         page_label: f.page.clone(),
         running_header: f.heading.clone(),

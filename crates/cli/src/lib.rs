@@ -175,6 +175,10 @@ pub struct Rendered {
     pub spreads: Option<Vec<u8>>,
     /// Number of pages of the PDF.
     pub pages: usize,
+    /// What layout changed to fit the booklet into a sheet fewer, if it
+    /// did (its `Display` says it: "fitted into 16 pages: endnotes in two
+    /// columns").
+    pub fitted: Option<folio_layout::frame::Fitted>,
     /// Problems that did not stop the edition from being built (all of
     /// severity [`Severity::Warning`]).
     pub warnings: Vec<Diagnostic>,
@@ -325,6 +329,7 @@ impl Folio {
             pdf,
             spreads,
             pages: folio_pdf::page_count(laid_out.pages.len(), &profile),
+            fitted: laid_out.fitted.clone(),
             warnings,
         })
     }

@@ -47,6 +47,9 @@ fn build_writes_the_pdf_and_prints_its_path() {
         .assert()
         .success()
         .stderr(predicate::str::contains("usa-en:"))
+        // The USA content runs a page past four sheets; the build says
+        // what it changed to save the fifth.
+        .stderr(predicate::str::contains("usa-en: fitted into 16 pages: "))
         .get_output()
         .clone();
     let pdf = out.join("usa-en.pdf");

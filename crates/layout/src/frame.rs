@@ -32,6 +32,48 @@ pub struct LaidOut {
     /// area): it is set overflowing its page, and the booklet must not be
     /// published until the content is shortened.
     pub errors: Vec<Problem>,
+    /// What copyfitting changed to save a sheet, when it did.
+    pub fitted: Option<Fitted>,
+}
+
+/// A booklet fitted into a sheet fewer than its content first needed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// The booklet's page count.
+    pub pages: usize,
+    /// What was changed, in the order it was tried.
+    pub steps: Vec<FitStep>,
+}
+
+/// One of the changes copyfitting makes, within the theme's limits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FitStep {
+    /// The endnotes set in two columns.
+    EndnoteColumns,
+    /// The space between blocks at this fraction of the theme's.
+    BlockGap(f32),
+    /// The endnotes set at this size, in points.
+    EndnoteSize(f32),
+}
+
+impl std::fmt::Display for Fitted {
+    /// E.g. "fitted into 16 pages: endnotes in two columns".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "fitted into {} pages: ", self.pages)?;
+        for (i, step) in self.steps.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            match step {
+                FitStep::EndnoteColumns => f.write_str("endnotes in two columns")?,
+                FitStep::BlockGap(factor) => {
+                    write!(f, "space between blocks at {:.0}%", factor * 100.0)?
+                }
+                FitStep::EndnoteSize(size) => write!(f, "endnotes in {size} pt")?,
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Something layout found wrong with the content, with the content string

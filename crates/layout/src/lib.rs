@@ -11,6 +11,7 @@
 
 mod context;
 pub mod coverage;
+mod fit;
 mod flow;
 pub mod fonts;
 pub mod frame;
@@ -59,12 +60,20 @@ fn shaper(book: &'static FontBook) -> Rc<Shaper> {
 /// settle in two or three passes in practice).
 const MAX_PASSES: usize = 5;
 
-/// Lays out `doc` in `theme` with the faces of `book`.
+/// Lays out `doc` in `theme` with the faces of `book`: in whole sheets,
+/// fitted into one sheet fewer when the theme allows and a little change
+/// is enough (see [`fit`]).
 ///
 /// `book` is one of the process-wide books ([`FontBook::bundled`],
 /// [`FontBook::for_theme`]), which live as long as the process: shaped
 /// words are kept per book from one document to the next.
 pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -> LaidOut {
+    fit::fit(theme, |theme| settle(doc, theme, book))
+}
+
+/// Lays out `doc` until its page numbers settle. Returns the booklet and
+/// how many of its padding pages shorter content could do without.
+fn settle(doc: &Document, theme: &Theme, book: &'static FontBook) -> (LaidOut, usize) {
     let shaper = shaper(book);
     let shaper = &*shaper;
     let lines = flow::memo::LineMemo::default();
@@ -95,7 +104,7 @@ pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -
                     "page numbers did not settle after {MAX_PASSES} passes"
                 )));
             }
-            return LaidOut {
+            let laid = LaidOut {
                 pages: pass.pages,
                 outline: pass.outline,
                 meta: Metadata {
@@ -108,7 +117,9 @@ pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -
                 alt_texts: ctx.alt_texts.into_inner(),
                 warnings,
                 errors: ctx.errors.into_inner(),
+                fitted: None,
             };
+            return (laid, pass.spare);
         }
         anchor_pages = found;
     }

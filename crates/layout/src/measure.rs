@@ -313,6 +313,7 @@ mod tests {
             alt_texts: BTreeMap::new(),
             warnings: vec![],
             errors: vec![],
+            fitted: None,
         }
     }
 

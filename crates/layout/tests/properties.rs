@@ -25,7 +25,9 @@ use folio_layout::measure::Typography;
 use folio_model::doc::{
     Block, Cover, Document, Heading, Inline, Note, NoteKind, NoteRef, Paragraph, ParagraphStyle,
 };
-use folio_model::theme::{Color, ColorName, Fonts, PageGeometry, PrintSettings, Theme, TypeScale};
+use folio_model::theme::{
+    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
+};
 use proptest::prelude::*;
 
 /// Words a booklet has: short ones, long ones TeX's patterns hyphenate,
@@ -153,6 +155,12 @@ fn theme(page: &Page) -> Theme {
             .map(|name| (name, Color::BLACK))
             .collect(),
         cover_image: None,
+        endnotes: Endnotes {
+            columns: 1,
+            size: size * 0.85,
+        },
+        binding: Binding::default(),
+        copyfit: Copyfit::default(),
         print: PrintSettings::default(),
     }
 }
@@ -254,6 +262,8 @@ fn document(spec: &Spec) -> Document {
             imprint: "Folio".into(),
             image: None,
         },
+        back_cover: None,
+        notes_title: "Notes".into(),
         toc_title: "CONTENTS".into(),
         page_label: "Page".into(),
         running_header: "Properties".into(),

@@ -52,6 +52,30 @@ pub struct Campaign {
     pub endnotes: NoteTable,
     #[serde(default)]
     pub sources: NoteTable,
+    /// The outside back cover; a booklet without one ends with its last
+    /// page of content (or of padding).
+    pub back_cover: Option<BackCover>,
+}
+
+/// What the outside back cover says: the side of the booklet a reader
+/// sees when it lies face down, so it carries who made it and how to reach
+/// them rather than any of the booklet's text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BackCover {
+    /// A sentence or two set large: what the campaign asks of the reader.
+    pub statement: Plain,
+    /// The words before the partners, e.g. "A campaign by".
+    pub partners_label: Plain,
+    /// One line per organisation.
+    pub partners: Vec<Plain>,
+    /// Postal address or other way to reach the publisher, one line each.
+    #[serde(default)]
+    pub contact: Vec<Plain>,
+    /// The web address(es), as printed.
+    pub web: Plain,
+    /// Copyright, permissions, who designed and printed the booklet.
+    pub credits: Plain,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -298,6 +322,9 @@ impl Rating {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Locale {
     pub toc_title: String,
+    /// Title of the ruled pages that pad a booklet to whole sheets, when
+    /// the theme asks for ruled pages (`[binding] padding = "notes"`).
+    pub notes_title: String,
     pub page_label: String,
     pub source_label: String,
     pub sources_label: String,

@@ -29,6 +29,11 @@ pub struct Document {
     pub subject: String,
     pub keywords: Vec<String>,
     pub cover: Cover,
+    /// The outside back cover, the booklet's last page, when the campaign
+    /// has one.
+    pub back_cover: Option<BackCover>,
+    /// Title of the ruled pages that may pad the booklet (e.g. "Notes").
+    pub notes_title: String,
     /// Heading shown above the table of contents (e.g. "TABLE OF CONTENTS").
     pub toc_title: String,
     /// Word printed before a page number in the running footer (e.g. "Page").
@@ -56,6 +61,24 @@ pub struct Cover {
     pub imprint: String,
     /// Artwork shown on the cover.
     pub image: Option<Image>,
+}
+
+/// The outside back cover: drawn on its own page, the last one, with no
+/// running header or footer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackCover {
+    /// The campaign's name.
+    pub name: String,
+    /// A sentence or two set large.
+    pub statement: String,
+    /// E.g. "A campaign by".
+    pub partners_label: String,
+    /// One line per organisation.
+    pub partners: Vec<String>,
+    /// Address lines.
+    pub contact: Vec<String>,
+    pub web: String,
+    pub credits: String,
 }
 
 /// A raster image already read and checked by the model.

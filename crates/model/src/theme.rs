@@ -17,6 +17,9 @@ pub struct Theme {
     pub colors: BTreeMap<ColorName, Color>,
     /// Cover artwork, relative path already resolved and decoded by the model.
     pub cover_image: Option<crate::doc::Image>,
+    pub endnotes: Endnotes,
+    pub binding: Binding,
+    pub copyfit: Copyfit,
     pub print: PrintSettings,
 }
 
@@ -90,6 +93,81 @@ pub struct TypeScale {
     pub cover_title_size: f32,
     /// Vertical space between paragraphs, as a fraction of body leading.
     pub paragraph_gap: f32,
+}
+
+/// How the endnotes section is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Endnotes {
+    /// 1 or 2.
+    pub columns: u8,
+    /// Type size in points.
+    pub size: f32,
+}
+
+/// How the booklet is bound, which decides its page count and what fills
+/// the pages that make it up to whole sheets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Binding {
+    /// The page count is a multiple of this: 4 for a saddle-stitched
+    /// booklet, whose every folded sheet is four pages; 1 for none.
+    pub sheet_pages: usize,
+    /// What the pages added before the back cover hold.
+    pub padding: Padding,
+    /// Page 2, the inside of the front cover.
+    pub inside_front_cover: InsideCover,
+    /// The page before the back cover.
+    pub inside_back_cover: InsideCover,
+    /// A small repeat of the cover artwork on the back cover.
+    pub back_cover_art: bool,
+}
+
+impl Default for Binding {
+    /// Unbound: no padding, content on every page.
+    fn default() -> Self {
+        Binding {
+            sheet_pages: 1,
+            padding: Padding::Blank,
+            inside_front_cover: InsideCover::Content,
+            inside_back_cover: InsideCover::Content,
+            back_cover_art: false,
+        }
+    }
+}
+
+/// The pages that make a booklet up to whole sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Padding {
+    Blank,
+    /// Ruled lines under a "Notes" title, for the reader's notes.
+    Notes,
+}
+
+/// What the inside of a cover holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsideCover {
+    /// The booklet's pages run on (the table of contents on page 2).
+    Content,
+    /// Left empty (or, at the back, a padding page), as printers often
+    /// want for a cover of heavier stock.
+    Blank,
+}
+
+/// What layout may change to save a sheet when the content runs a page or
+/// two past a whole number of sheets, tried in this order: endnotes in two
+/// columns, tighter space between blocks, smaller endnotes. Body text is
+/// never touched.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Copyfit {
+    /// Pages past a whole number of sheets worth fitting back; 0, the
+    /// default, never fits.
+    pub max_overrun: usize,
+    /// May set the endnotes in two columns.
+    pub endnote_columns: bool,
+    /// May tighten the space between blocks to this fraction of the
+    /// theme's (below 1).
+    pub block_gap: Option<f32>,
+    /// May set the endnotes this small, in points (below their size).
+    pub endnote_size: Option<f32>,
 }
 
 /// A colour given both ways, because the screen wants sRGB and the printer

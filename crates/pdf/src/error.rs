@@ -54,6 +54,11 @@ pub(crate) enum ErrorKind {
         page: Option<usize>,
         message: String,
     },
+    /// Imposition for saddle stitching of a booklet that is not whole
+    /// sheets (layout pads it, by the theme's `[binding] sheet-pages`).
+    Sheets {
+        pages: usize,
+    },
     /// The print profile's bleed is negative or not a number.
     Bleed {
         bleed: f32,
@@ -146,6 +151,11 @@ impl fmt::Display for PdfError {
             } => {
                 write!(f, "an image could not be read: {message}")
             }
+            ErrorKind::Sheets { pages } => write!(
+                f,
+                "a saddle-stitched booklet has a multiple of 4 pages, not {pages} \
+                 (set sheet-pages = 4 under [binding] in theme.toml)"
+            ),
             ErrorKind::Bleed { bleed } => {
                 write!(f, "the bleed must be 0 or more points, not {bleed}")
             }

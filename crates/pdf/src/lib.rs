@@ -126,13 +126,13 @@ pub fn prepare_screen_images(document: &Document) {
 }
 
 /// The number of pages the PDF of a booklet of `pages` pages has in
-/// `profile`: print pads to whole sheets, and spreads hold two pages each.
+/// `profile`: spreads hold two pages each.
 pub fn page_count(pages: usize, profile: &Profile) -> usize {
     match profile {
-        Profile::Screen => pages,
-        Profile::Print(print) => match print.imposition {
-            Imposition::Pages => pages.next_multiple_of(4),
-            Imposition::SaddleStitch => pages.next_multiple_of(4) / 2,
-        },
+        Profile::Print(Print {
+            imposition: Imposition::SaddleStitch,
+            ..
+        }) => pages / 2,
+        _ => pages,
     }
 }

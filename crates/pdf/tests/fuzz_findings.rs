@@ -30,6 +30,7 @@ fn one_page(items: Vec<Item>) -> LaidOut {
         alt_texts: BTreeMap::new(),
         warnings: vec![],
         errors: vec![],
+        fitted: None,
     }
 }
 

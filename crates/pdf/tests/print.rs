@@ -75,16 +75,33 @@ fn every_page_has_trim_bleed_and_media_boxes() {
     }
 }
 
+/// The test booklet made up to a sheet of 4 as layout pads it, with a
+/// blank page before its last.
+fn whole_sheet() -> LaidOut {
+    let mut doc = booklet();
+    let blank = Page {
+        size: doc.pages[0].size,
+        label: "3".into(),
+        items: vec![],
+    };
+    doc.pages.insert(2, blank);
+    doc.pages[3].label = "4".into();
+    doc
+}
+
 #[test]
-fn pages_are_padded_to_whole_sheets_with_blanks_at_the_end() {
+fn every_laid_out_page_is_printed_and_a_blank_one_carries_only_marks() {
+    // Padding is layout's: print adds no page.
     let pdf = parse(&print(&booklet(), Imposition::Pages));
+    assert_eq!(pages(&pdf).len(), 3);
+    let pdf = parse(&print(&whole_sheet(), Imposition::Pages));
     let pages = pages(&pdf);
-    assert_eq!(pages.len(), 4, "3 pages make one sheet of 4");
+    assert_eq!(pages.len(), 4, "the blank page of layout's padding is printed");
     // The blank page carries only the marks: no picture, no text but the
     // slug, no fill but the colour bar's patches.
-    let blank = operations(&pdf, pages[3]);
+    let blank = operations(&pdf, pages[2]);
     assert!(!blank.iter().any(|op| op.operator == "Do"));
-    assert_eq!(shown(&pdf)[3], format!("{SLUG} · 2024-02-29 · page 4 of 4"));
+    assert_eq!(shown(&pdf)[2], format!("{SLUG} · 2024-02-29 · page 3 of 4"));
     let fills = blank.iter().filter(|op| op.operator == "f").count();
     assert!(fills >= 11, "the colour bar's patches");
     assert!(
@@ -341,6 +358,7 @@ fn output_is_byte_identical_across_writes() {
         print(&doc, Imposition::Pages),
         print(&doc, Imposition::Pages)
     );
+    let doc = whole_sheet();
     assert_eq!(
         print(&doc, Imposition::SaddleStitch),
         print(&doc, Imposition::SaddleStitch)
@@ -407,10 +425,8 @@ fn saddle_spreads_of_sixteen_pages_are_in_folding_order() {
 }
 
 #[test]
-fn spreads_pad_with_blanks_and_trim_to_two_pages() {
-    // 6 pages make 2 sheets: pages 7 and 8 are blank.
-    let pdf = parse(&print(&numbered(6), Imposition::SaddleStitch));
-    assert_eq!(shown_pages(&pdf), ["P1", "P2", "P6 P3", "P4 P5"]);
+fn spreads_are_trimmed_to_two_pages() {
+    let pdf = parse(&print(&numbered(8), Imposition::SaddleStitch));
     for page in pages(&pdf) {
         let [x0, _, x1, _] = rect(&pdf, page, b"TrimBox");
         assert!((x1 - x0 - 2.0 * A5.width).abs() < 0.01);
@@ -419,6 +435,24 @@ fn spreads_pad_with_blanks_and_trim_to_two_pages() {
     }
     let catalog = pdf.catalog().unwrap();
     assert!(get(&pdf, catalog, b"OutputIntents").as_array().is_ok());
+}
+
+#[test]
+fn spreads_of_a_booklet_that_is_not_whole_sheets_are_refused() {
+    let options = PdfOptions {
+        profile: Profile::Print(Print {
+            bleed: BLEED,
+            imposition: Imposition::SaddleStitch,
+            ..Print::default()
+        }),
+        created: Timestamp::default(),
+    };
+    let error = write_pdf(&numbered(6), FontBook::bundled(), &options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "a saddle-stitched booklet has a multiple of 4 pages, not 6 \
+         (set sheet-pages = 4 under [binding] in theme.toml)"
+    );
 }
 
 #[test]
@@ -447,9 +481,9 @@ fn page_counts_follow_the_profile() {
         })
     };
     assert_eq!(folio_pdf::page_count(13, &Profile::Screen), 13);
-    assert_eq!(folio_pdf::page_count(13, &print(Imposition::Pages)), 16);
+    assert_eq!(folio_pdf::page_count(13, &print(Imposition::Pages)), 13);
     assert_eq!(
-        folio_pdf::page_count(13, &print(Imposition::SaddleStitch)),
+        folio_pdf::page_count(16, &print(Imposition::SaddleStitch)),
         8
     );
 }
@@ -606,9 +640,9 @@ fn outside(bounds: [f32; 4], rect: [f32; 4]) -> bool {
 #[test]
 fn registration_targets_colour_bar_and_slug_stay_outside_the_bleed() {
     for (imposition, targets) in [(Imposition::Pages, 4), (Imposition::SaddleStitch, 6)] {
-        let pdf = parse(&print(&numbered(6), imposition));
+        let pdf = parse(&print(&numbered(8), imposition));
         let pages = pages(&pdf);
-        // The last side: a blank page alone, or a spread of two pages.
+        // The last side: a page alone, or a spread of two pages.
         let page = *pages.last().unwrap();
         let bleed = rect(&pdf, page, b"BleedBox");
         let [mx0, my0, mx1, my1] = rect(&pdf, page, b"MediaBox");

@@ -153,6 +153,9 @@ pub fn write_edition(
         }
     };
     progress.suspend(|| reporter.diagnostics(&rendered.warnings));
+    if let Some(fitted) = &rendered.fitted {
+        progress.suspend(|| reporter.info(format_args!("{edition}: {fitted}")));
+    }
     let files = [(edition.file_name(), Some(&rendered.pdf))];
     let spreads = [(edition.spreads_file_name(), rendered.spreads.as_ref())];
     for (name, pdf) in files.into_iter().chain(spreads) {

@@ -5,11 +5,12 @@
 
 mod chart;
 pub mod chunk;
+mod endnotes;
 pub mod memo;
 mod table;
 mod text;
 
-use folio_model::doc::{Block, BoxKind, Boxed, Document, Inline, NoteKind};
+use folio_model::doc::{Block, BoxKind, Boxed, Document, Inline};
 use folio_model::theme::ColorName;
 
 use crate::context::Ctx;
@@ -74,7 +75,10 @@ pub fn flow_block(
         Block::Boxed(boxed) => boxed_chunks(ctx, boxed, area, state, out),
         Block::Table(table) => out.extend(table::table_chunks(ctx, table, area, ctx.block())),
         Block::Figure(figure) => out.extend(chart::figure_chunks(ctx, figure, area)),
-        Block::Endnotes => out.extend(endnote_chunks(ctx, area)),
+        Block::Endnotes => {
+            let notes = endnotes::endnote_chunks(ctx, area, out);
+            out.extend(notes);
+        }
         Block::PageBreak => state.page_break = true,
     }
     if state.page_break && out.len() > start {
@@ -143,22 +147,6 @@ fn boxed_chunks(ctx: &Ctx, boxed: &Boxed, area: Area, state: &mut FlowState, out
         first_inner.space_before = 0.0;
     }
     out.extend(chunks);
-}
-
-/// Section 7: every endnote, with its number hanging in the margin.
-fn endnote_chunks(ctx: &Ctx, area: Area) -> Vec<Chunk> {
-    ctx.doc
-        .notes
-        .iter()
-        .filter(|note| note.kind == NoteKind::Endnote)
-        .flat_map(|note| {
-            let mut chunks = note_body(ctx, note, area, ctx.theme.type_scale.small_size);
-            if let Some(first) = chunks.first_mut() {
-                first.space_before = ctx.theme.type_scale.small_size * 0.45;
-            }
-            chunks
-        })
-        .collect()
 }
 
 /// Plain text of inline content, for outline titles and warnings.

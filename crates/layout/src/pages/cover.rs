@@ -9,7 +9,7 @@ use folio_model::theme::ColorName;
 use crate::context::Ctx;
 use crate::flow::{Area, line_chunks};
 use crate::frame::{Item, ItemKind, Page, Point, Role, Size};
-use crate::inline::ParSpec;
+use crate::inline::{Align, ParSpec, is_rtl_paragraph};
 use crate::style::{Family, TextStyle};
 
 pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
@@ -95,7 +95,10 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
 }
 
 /// Sets `text` ragged in `area` from `y` down and returns the y below it.
-fn text_block(
+/// Lines align on the edition's start edge whatever their own direction
+/// (an English name in an Arabic booklet), so a cover's lines share one
+/// edge.
+pub(super) fn text_block(
     ctx: &Ctx,
     items: &mut Vec<Item>,
     text: &str,
@@ -104,7 +107,15 @@ fn text_block(
     area: Area,
     mut y: f32,
 ) -> f32 {
-    let spec = ParSpec::ragged(style, style.size * 1.15, 0.0, role);
+    let align = if is_rtl_paragraph(text, &ctx.doc.lang) == ctx.rtl() {
+        Align::Start
+    } else {
+        Align::End
+    };
+    let spec = ParSpec {
+        align,
+        ..ParSpec::ragged(style, style.size * 1.15, 0.0, role)
+    };
     for line in line_chunks(ctx, &[Inline::Text(text.to_owned())], spec, area, None) {
         items.extend(line.items.into_iter().map(|i| i.shifted(0.0, y)));
         y += line.height;

@@ -1,8 +1,11 @@
-//! Pages: `cover → flow → paginate → finalize (furniture, notes, links)`.
+//! Pages: `cover → flow → paginate → finalize (furniture, notes, links)
+//! → signature (padding to whole sheets, back cover)`.
 
+mod back_cover;
 mod cover;
 mod furniture;
 mod paginate;
+mod signature;
 mod toc;
 
 use std::collections::HashMap;
@@ -25,6 +28,9 @@ pub struct Pass {
     pub outline: Vec<OutlineEntry>,
     /// Where every anchor landed.
     pub anchors: HashMap<String, Location>,
+    /// Padding pages the booklet could lose were its content shorter
+    /// (see [`signature::finish`]).
+    pub spare: usize,
 }
 
 pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
@@ -67,17 +73,13 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         pages: vec![cover::cover_page(ctx, &doc.cover)],
         outline: vec![],
         anchors: HashMap::new(),
+        spare: 0,
     };
+    pass.pages.extend(signature::inside_front_cover(ctx));
     let mut pending: Vec<(usize, PendingLink)> = Vec::new();
     for content in &contents {
         let index = pass.pages.len();
-        // Right-hand pages have the binding on the left, except in a
-        // right-to-left book, which opens the other way.
-        let x0 = if index.is_multiple_of(2) != ctx.rtl() {
-            geometry.margin_inner
-        } else {
-            geometry.margin_outer
-        };
+        let x0 = text_left(ctx, index);
         let label = (index + 1).to_string();
         let mut page = Page {
             size: Size::new(geometry.width, geometry.height),
@@ -163,6 +165,7 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         }
         pass.pages.push(page);
     }
+    pass.spare = signature::finish(ctx, &mut pass.pages);
     for (index, link) in pending {
         match pass.anchors.get(&link.anchor) {
             Some(&target) => pass.pages[index].items.push(Item {
@@ -180,6 +183,18 @@ pub fn layout_pass(ctx: &Ctx, doc: &Document) -> Pass {
         }
     }
     pass
+}
+
+/// The left edge of the text area of page `index` (0-based). Right-hand
+/// pages have the binding on the left, except in a right-to-left book,
+/// which opens the other way.
+fn text_left(ctx: &Ctx, index: usize) -> f32 {
+    let geometry = &ctx.theme.page;
+    if index.is_multiple_of(2) != ctx.rtl() {
+        geometry.margin_inner
+    } else {
+        geometry.margin_outer
+    }
 }
 
 /// A table's header row repeated on a continuation page: furniture that

@@ -23,7 +23,7 @@ use std::ops::Range;
 use crate::content::{Campaign, Country, Locale, Origin, Text};
 use crate::dataset::{Category, Dataset};
 use crate::diag::Diagnostic;
-use crate::doc::{self, Block, Cover, Document, Image, Note, NoteKind};
+use crate::doc::{self, BackCover, Block, Cover, Document, Image, Note, NoteKind};
 use crate::figures::Share;
 use crate::formats::Formats;
 use crate::i18n::Strings;
@@ -193,6 +193,24 @@ impl<'p> Composer<'p> {
                 imprint: self.plain(Origin::Campaign, &campaign.imprint),
                 image: self.shared.cover.cloned(),
             },
+            back_cover: campaign.back_cover.as_ref().map(|back| BackCover {
+                name: self.plain(Origin::Campaign, &campaign.name),
+                statement: self.plain(Origin::Campaign, &back.statement),
+                partners_label: self.plain(Origin::Campaign, &back.partners_label),
+                partners: back
+                    .partners
+                    .iter()
+                    .map(|line| self.plain(Origin::Campaign, line))
+                    .collect(),
+                contact: back
+                    .contact
+                    .iter()
+                    .map(|line| self.plain(Origin::Campaign, line))
+                    .collect(),
+                web: self.plain(Origin::Campaign, &back.web),
+                credits: self.plain(Origin::Campaign, &back.credits),
+            }),
+            notes_title: locale.notes_title.clone(),
             toc_title: locale.toc_title.clone(),
             page_label: locale.page_label.clone(),
             running_header: self.plain(Origin::Campaign, &campaign.running_header),

@@ -10,7 +10,7 @@
 
 use serde_spanned::Spanned;
 
-use crate::content::{Campaign, Country, DefinesNotes, Goal, Section, Text};
+use crate::content::{BackCover, Campaign, Country, DefinesNotes, Goal, Section, Text};
 use crate::doc::NoteKind;
 use crate::load::files::SourceFile;
 
@@ -234,8 +234,46 @@ pub fn campaign(campaign: &Campaign) -> Vec<Message<'_>> {
         &c.endnotes_section.title,
         "Heading of section 7, the endnotes (capitals).",
     );
+    if let Some(back) = &c.back_cover {
+        back_cover(&mut out, back);
+    }
     out.notes(campaign);
     out.in_file_order()
+}
+
+fn back_cover<'a>(out: &mut Collector<'a>, back: &'a BackCover) {
+    out.plain(
+        "back-cover.statement",
+        &back.statement,
+        "The sentence set large on the outside back cover.",
+    );
+    out.plain(
+        "back-cover.partners-label",
+        &back.partners_label,
+        "On the back cover, the words before the partners' names.",
+    );
+    out.texts(
+        "back-cover.partners",
+        &back.partners,
+        Format::Plain,
+        "On the back cover, partner",
+    );
+    out.texts(
+        "back-cover.contact",
+        &back.contact,
+        Format::Plain,
+        "On the back cover, line of the publisher's address",
+    );
+    out.plain(
+        "back-cover.web",
+        &back.web,
+        "On the back cover, the web address(es).",
+    );
+    out.plain(
+        "back-cover.credits",
+        &back.credits,
+        "Small print at the foot of the back cover: copyright, credits.",
+    );
 }
 
 fn section<'a>(out: &mut Collector<'a>, key: &str, name: &str, section: &'a Section) {
@@ -455,6 +493,9 @@ pub fn locale(strings: &[(String, Spanned<String>)]) -> Vec<Message<'_>> {
 fn locale_context(id: &str) -> &'static str {
     match id {
         "toc-title" => "Heading of the table of contents (capitals).",
+        "notes-title" => {
+            "Title of the ruled pages left for the reader's notes at the end of the booklet."
+        }
         "page-label" => "The word before the page number in each page's footer.",
         "source-label" => "Bold label before a single source, e.g. under a case study.",
         "sources-label" => "Bold label before a list of sources.",

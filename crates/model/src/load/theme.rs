@@ -12,8 +12,8 @@ use serde_spanned::Spanned;
 use super::files::{Loaded, SourceFile};
 use crate::diag::{Diagnostic, list};
 use crate::theme::{
-    Color, ColorName, Fonts, PT_PER_MM, PageGeometry, PrintSettings, ScriptFallback, Theme,
-    TypeScale,
+    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, InsideCover, PT_PER_MM, Padding,
+    PageGeometry, PrintSettings, ScriptFallback, Theme, TypeScale,
 };
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +36,41 @@ struct ThemeFile {
     cover_image_alt: Option<String>,
     #[serde(default)]
     print: PrintFile,
+    endnotes: Option<EndnotesFile>,
+    binding: Option<BindingFile>,
+    copyfit: CopyfitFile,
+}
+
+/// `[endnotes]`; size in points (the small size when left out).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EndnotesFile {
+    columns: Option<Spanned<u8>>,
+    size: Option<Spanned<f32>>,
+}
+
+/// `[binding]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct BindingFile {
+    sheet_pages: Spanned<usize>,
+    padding: Option<Spanned<String>>,
+    inside_front_cover: Option<Spanned<String>>,
+    inside_back_cover: Option<Spanned<String>>,
+    #[serde(default)]
+    back_cover_art: bool,
+}
+
+/// `[copyfit]`, which every theme has (`max-overrun = 0` never fits); an
+/// absent step is not tried.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CopyfitFile {
+    max_overrun: Spanned<usize>,
+    #[serde(default)]
+    endnote_columns: bool,
+    min_block_gap: Option<Spanned<f32>>,
+    min_endnote_size: Option<Spanned<f32>>,
 }
 
 /// `[print]`: settings only the print profile uses.
@@ -156,6 +191,12 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
             .map_err(|error| check.diagnostics.push(error))
             .ok()
     });
+    let endnotes = check.endnotes(content.endnotes.as_ref(), &type_scale);
+    let binding = content
+        .binding
+        .as_ref()
+        .map_or_else(Binding::default, |b| check.binding(b));
+    let copyfit = check.copyfit(&content.copyfit, &endnotes);
     let errors_after = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors_after == errors_before).then_some(Theme {
         page,
@@ -163,6 +204,9 @@ pub fn load(data_dir: &Path, file: SourceFile, diagnostics: &mut Vec<Diagnostic>
         type_scale,
         colors,
         cover_image,
+        endnotes,
+        binding,
+        copyfit,
         print,
     })
 }
@@ -245,6 +289,129 @@ impl Check<'_> {
             h3_size: self.positive(&t.h3_size),
             cover_title_size: self.positive(&t.cover_title_size),
             paragraph_gap: self.not_negative(&t.paragraph_gap),
+        }
+    }
+
+    fn endnotes(&mut self, file: Option<&EndnotesFile>, scale: &TypeScale) -> Endnotes {
+        let columns = file.and_then(|f| f.columns.as_ref());
+        if let Some(columns) = columns.filter(|c| !(1..=2).contains(c.get_ref())) {
+            self.diagnostics.push(
+                self.file
+                    .error(
+                        columns,
+                        format!("{} columns of endnotes", columns.get_ref()),
+                    )
+                    .with_hint("expected 1 or 2"),
+            );
+        }
+        Endnotes {
+            columns: columns.map_or(1, |c| *c.get_ref()),
+            size: file
+                .and_then(|f| f.size.as_ref())
+                .map_or(scale.small_size, |size| self.positive(size)),
+        }
+    }
+
+    fn binding(&mut self, file: &BindingFile) -> Binding {
+        if *file.sheet_pages.get_ref() == 0 {
+            self.diagnostics.push(
+                self.file
+                    .error(&file.sheet_pages, "a sheet of no pages")
+                    .with_hint("expected 4 for a saddle-stitched booklet, 1 for loose pages"),
+            );
+        }
+        let padding = self.choice(
+            file.padding.as_ref(),
+            "padding",
+            &[("blank", Padding::Blank), ("notes", Padding::Notes)],
+            Padding::Blank,
+        );
+        let sides = [
+            ("content", InsideCover::Content),
+            ("blank", InsideCover::Blank),
+        ];
+        Binding {
+            sheet_pages: (*file.sheet_pages.get_ref()).max(1),
+            padding,
+            inside_front_cover: self.choice(
+                file.inside_front_cover.as_ref(),
+                "inside cover",
+                &sides,
+                InsideCover::Content,
+            ),
+            inside_back_cover: self.choice(
+                file.inside_back_cover.as_ref(),
+                "inside cover",
+                &sides,
+                InsideCover::Content,
+            ),
+            back_cover_art: file.back_cover_art,
+        }
+    }
+
+    fn copyfit(&mut self, file: &CopyfitFile, endnotes: &Endnotes) -> Copyfit {
+        let block_gap = file.min_block_gap.as_ref().map(|gap| {
+            let factor = self.positive(gap);
+            if factor > 1.0 {
+                self.diagnostics.push(
+                    self.file
+                        .error(
+                            gap,
+                            format!("a block gap of {factor} would widen the space"),
+                        )
+                        .with_hint("expected a fraction of the usual space, e.g. 0.85"),
+                );
+            }
+            factor
+        });
+        let endnote_size = file.min_endnote_size.as_ref().map(|size| {
+            let points = self.positive(size);
+            if points > endnotes.size {
+                self.diagnostics.push(
+                    self.file
+                        .error(
+                            size,
+                            format!(
+                                "a least endnote size of {points} pt is larger than the endnotes' {} pt",
+                                endnotes.size
+                            ),
+                        )
+                        .with_hint("the least size the endnotes may be set in to save a sheet"),
+                );
+            }
+            points
+        });
+        Copyfit {
+            max_overrun: *file.max_overrun.get_ref(),
+            endnote_columns: file.endnote_columns,
+            block_gap: block_gap.filter(|&f| f < 1.0),
+            endnote_size: endnote_size.filter(|&s| s < endnotes.size),
+        }
+    }
+
+    /// The value `key` names among `choices` (values of `what`), `default`
+    /// when it is left out.
+    fn choice<T: Copy>(
+        &mut self,
+        key: Option<&Spanned<String>>,
+        what: &str,
+        choices: &[(&str, T)],
+        default: T,
+    ) -> T {
+        let Some(key) = key else { return default };
+        match choices.iter().find(|(name, _)| name == key.get_ref()) {
+            Some(&(_, value)) => value,
+            None => {
+                self.diagnostics.push(
+                    self.file
+                        .error(key, format!("unknown {what} \"{}\"", key.get_ref()))
+                        .with_hint(format!(
+                            "expected one of {}",
+                            list(choices.iter().map(|(name, _)| *name))
+                        )),
+                );
+                default
+            }
         }
     }
 

@@ -7,9 +7,10 @@
 //! file (see `boxes.rs` for where each goes). Colour is the theme's CMYK,
 //! pictures are separated into it, small black type overprints, and the
 //! output intent names the printing condition those values are meant
-//! for. The page count is padded to whole sheets of a saddle-stitched
-//! booklet (a multiple of 4); imposed, pages are set in printer spreads,
-//! inner sheets' pages moved toward the fold by the creep.
+//! for. Layout has already made the booklet whole sheets (padding before
+//! the back cover, see `folio_layout`'s `pages::signature`); imposed, pages
+//! are set in printer spreads, which needs a multiple of 4, inner sheets'
+//! pages moved toward the fold by the creep.
 //!
 //! Nothing interactive is written: PDF/X keeps annotations off the printed
 //! area, and links and tags mean nothing on paper. Bookmarks and page
@@ -54,7 +55,6 @@ pub(crate) fn write(
     if !(creep.is_finite() && creep >= 0.0) {
         return Err(PdfError::new(ErrorKind::Creep { creep }));
     }
-    let pages = saddle_stitch_pages(doc.pages.len());
     let mut document = Document::new_with(settings()?);
     let mut resources = Resources::new(book, Space::Cmyk);
     let marks = Marks {
@@ -68,40 +68,40 @@ pub(crate) fn write(
     match print.imposition {
         Imposition::Pages => {
             let sheet = Sheet { trim: page, bleed };
-            for (index, content) in pages.iter().enumerate() {
-                let label = match content {
-                    Some(i) => doc.pages[*i].label.clone(),
-                    // A blank page is numbered on from the pages before it.
-                    None => (index + 1).to_string(),
-                };
-                let settings =
-                    page_settings(&sheet, index)?.with_page_label(metadata::page_label(&label));
+            let pages = doc.pages.len();
+            for (index, page) in doc.pages.iter().enumerate() {
+                let settings = page_settings(&sheet, index)?
+                    .with_page_label(metadata::page_label(&page.label));
                 let mut pdf_page = document.start_page_with(settings);
                 let mut surface = pdf_page.surface();
                 surface.set_location(location_of(index));
-                let placed = content.map(|i| (i, Point::default()));
-                side(&mut surface, doc, &sheet, &[placed], &mut resources)?;
-                marks.draw(&mut surface, &sheet, &[], &slug::page(index, pages.len()));
+                let placed = [(index, Point::default())];
+                side(&mut surface, doc, &sheet, &placed, &mut resources)?;
+                marks.draw(&mut surface, &sheet, &[], &slug::page(index, pages));
                 surface.reset_location();
                 surface.finish();
             }
             let origin = sheet.origin();
-            document.set_outline(outline::outline(&doc.outline, pages.len(), origin)?);
+            document.set_outline(outline::outline(&doc.outline, pages, origin)?);
         }
         Imposition::SaddleStitch => {
+            let pages = doc.pages.len();
+            if !pages.is_multiple_of(4) {
+                return Err(PdfError::new(ErrorKind::Sheets { pages }));
+            }
             let sheet = Sheet {
                 trim: Size::new(2.0 * page.width, page.height),
                 bleed,
             };
-            let order = impose::saddle_stitch_order(pages.len());
+            let order = impose::saddle_stitch_order(pages);
             for (side_index, (left_page, right_page)) in order.into_iter().enumerate() {
                 let settings = page_settings(&sheet, side_index)?;
                 let mut pdf_page = document.start_page_with(settings);
                 let mut surface = pdf_page.surface();
                 let (left, right) = impose::spread_offsets(side_index, page.width, creep);
                 let placed = [
-                    pages[left_page].map(|i| (i, Point::new(left, 0.0))),
-                    pages[right_page].map(|i| (i, Point::new(right, 0.0))),
+                    (left_page, Point::new(left, 0.0)),
+                    (right_page, Point::new(right, 0.0)),
                 ];
                 side(&mut surface, doc, &sheet, &placed, &mut resources)?;
                 let place = slug::sheet_side(side_index, (left_page, right_page));
@@ -174,38 +174,20 @@ fn page_settings(sheet: &Sheet, index: usize) -> Result<PageSettings, PdfError> 
         .with_bleed_box(sheet.bleed_box()))
 }
 
-/// The page indices of the printed booklet: every page of a document of
-/// `count` pages, then blank pages (`None`) up to a multiple of 4, the
-/// sheets of a saddle-stitched booklet. The blanks go where a designer puts
-/// them, after the last page of content and before the back cover; Folio's
-/// booklets have no designed back cover, so the last blank is the back.
-fn saddle_stitch_pages(count: usize) -> Vec<Option<usize>> {
-    let blanks = count.next_multiple_of(4) - count;
-    (0..count)
-        .map(Some)
-        .chain(std::iter::repeat_n(None, blanks))
-        .collect()
-}
-
 /// Draws the pages `placed` on `sheet`: each at its offset from the trim's
 /// corner, clipped to its slot of the bleed box (a page of a spread does
-/// not reach across the fold, even when creep moves it toward the fold),
-/// blanks (`None`) left empty.
+/// not reach across the fold, even when creep moves it toward the fold).
 fn side(
     surface: &mut Surface,
     doc: &LaidOut,
     sheet: &Sheet,
-    placed: &[Option<(usize, Point)>],
+    placed: &[(usize, Point)],
     resources: &mut Resources,
 ) -> Result<(), PdfError> {
     let origin = sheet.origin();
     let bleed = sheet.bleed;
     let slots = placed.len();
-    for (slot, (index, offset)) in placed
-        .iter()
-        .enumerate()
-        .filter_map(|(slot, p)| p.map(|p| (slot, p)))
-    {
+    for (slot, &(index, offset)) in placed.iter().enumerate() {
         let page = &doc.pages[index];
         // The slot's share of the sheet, from the trim's left edge, with
         // bleed only on the sheet's outer edges; in the page's coordinates.
@@ -229,19 +211,4 @@ fn side(
         })?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_are_padded_to_whole_sheets_at_the_end() {
-        assert_eq!(saddle_stitch_pages(16).len(), 16);
-        let padded = saddle_stitch_pages(13);
-        assert_eq!(padded.len(), 16);
-        assert_eq!(padded[..13], (0..13).map(Some).collect::<Vec<_>>()[..]);
-        assert_eq!(padded[13..], [None, None, None]);
-        assert_eq!(saddle_stitch_pages(1), [Some(0), None, None, None]);
-    }
 }

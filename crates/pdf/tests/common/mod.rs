@@ -289,6 +289,7 @@ pub fn booklet() -> LaidOut {
             .collect(),
         warnings: vec![],
         errors: vec![],
+        fitted: None,
     }
 }
 
