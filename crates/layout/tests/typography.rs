@@ -1,5 +1,6 @@
 //! The typographic goals of issue 9, guarded on real editions: spacing
-//! without holes, and hyphenation a book designer accepts. The figures and
+//! without holes, hyphenation a book designer accepts, and pages that do
+//! not end half empty. The figures and
 //! how they are measured: `TYPOGRAPHY.md` and `folio_layout::measure`.
 
 use std::path::Path;
@@ -21,6 +22,10 @@ const MAX_HYPHEN_RUN: usize = 2;
 /// spacing the tuning settled on (0.42 em), plus a margin, so that fewer
 /// hyphens are never bought with looser lines unnoticed.
 const MAX_GAP_P95: f32 = 0.43;
+/// At most this share of a mid-section page's text area is left empty at
+/// its foot (pages that end before a figure or a table row, which can
+/// never be split, are not counted).
+const MAX_EMPTY: f32 = 0.25;
 
 fn measured(country: &str, lang: &str) -> Typography {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
@@ -65,5 +70,12 @@ fn editions_meet_the_typographic_goals() {
             t.page_end_hyphens, 0,
             "{edition}: a word split across a page turn"
         );
+        if let Some((page, empty)) = &t.emptiest_page {
+            assert!(
+                *empty <= MAX_EMPTY,
+                "{edition}: page {page} is {:.0}% empty",
+                empty * 100.0
+            );
+        }
     }
 }
