@@ -3,16 +3,18 @@
 //! not end half empty. The figures and
 //! how they are measured: `TYPOGRAPHY.md` and `folio_layout::measure`.
 
-use std::path::Path;
+mod common;
 
 use folio_layout::fonts::FontBook;
 use folio_layout::layout_document;
 use folio_layout::measure::{LOOSE_GAP, Typography};
 use folio_model::Project;
 
-/// The editions guarded, as (country, language). A second test country,
-/// with text unlike the USA's, belongs here once its fixture exists.
-const EDITIONS: [(&str, &str); 2] = [("usa", "en"), ("usa", "fr")];
+/// The editions guarded, as (country, language): the USA in English and
+/// French, and the second test country (`tests/fixtures/second-country/`:
+/// the United Kingdom of Great Britain and Northern Ireland, with lengths
+/// unlike the USA's, three case studies and many notes).
+const EDITIONS: [(&str, &str); 3] = [("usa", "en"), ("usa", "fr"), ("uk", "en")];
 
 /// At most this share of justified lines ends in a hyphen.
 const MAX_HYPHENATED: f32 = 0.06;
@@ -27,19 +29,28 @@ const MAX_GAP_P95: f32 = 0.43;
 /// never be split, are not counted).
 const MAX_EMPTY: f32 = 0.25;
 
-fn measured(country: &str, lang: &str) -> Typography {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
-    let project = Project::load(&data).expect("the shipped data loads");
+fn measured(project: &Project, country: &str, lang: &str) -> Typography {
     let doc = project
         .compose(country, lang)
         .expect("the edition composes");
+    assert!(
+        doc.draft_mark.is_none(),
+        "{country}-{lang} has no TODO left"
+    );
     Typography::of(&layout_document(&doc, project.theme(), FontBook::bundled()))
 }
 
 #[test]
 fn editions_meet_the_typographic_goals() {
+    let data = common::data_with_second_country();
+    let project = Project::load(data.path()).expect("the data loads");
+    assert!(
+        project.warnings().is_empty(),
+        "the data, the second country included, checks clean: {:?}",
+        project.warnings()
+    );
     for (country, lang) in EDITIONS {
-        let t = measured(country, lang);
+        let t = measured(&project, country, lang);
         let edition = format!("{country}-{lang}");
         assert!(
             t.justified_lines > 200,
