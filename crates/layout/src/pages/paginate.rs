@@ -6,6 +6,9 @@
 //! headings never end a page and paragraphs leave neither widows nor
 //! orphans. Footnotes are reserved at the foot of the page that holds their
 //! marker; a line whose note does not fit moves to the next page with it.
+//! A page that would end more than a quarter empty because the shaded box
+//! after it does not fit breaks the box, or floats it overleaf behind the
+//! text that follows it (see [`MAX_HOLE`]).
 
 use std::rc::Rc;
 
