@@ -207,6 +207,7 @@ fn document(input: &Input) -> Document {
         page_label: "Page".into(),
         running_header: "Fuzz".into(),
         draft_mark: None,
+        continued_label: "(continued)".into(),
         blocks,
         notes,
     }

@@ -102,6 +102,7 @@ fn document(f: &Fixture) -> Document {
         page_label: f.page.clone(),
         running_header: f.heading.clone(),
         draft_mark: None,
+        continued_label: "(continued)".into(),
         blocks,
         notes: vec![],
     }

@@ -1,11 +1,17 @@
 //! Prints the typographic figures of `TYPOGRAPHY.md` for the editions
-//! given as `country:lang` (the USA in English and French by default):
+//! given as `country:lang` (by default the USA in English and French and
+//! the second test country):
 //!
 //! ```sh
-//! cargo run --release -p folio-layout --example typography -- usa:en usa:fr
+//! cargo run --release -p folio-layout --example typography -- usa:en usa:fr uk:en
 //! ```
 //!
-//! `--data DIR` reads another data folder than the project's `data/`.
+//! It reads the project's `data/` with the second test country of
+//! `tests/fixtures/second-country/` added (`uk`); `--data DIR` reads
+//! another data folder instead.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::path::PathBuf;
 
@@ -16,13 +22,14 @@ use folio_model::Project;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let with_fixture = common::data_with_second_country();
+    let mut data = with_fixture.path().to_owned();
     if let Some(at) = args.iter().position(|a| a == "--data") {
         data = PathBuf::from(args.get(at + 1).expect("--data DIR"));
         args.drain(at..at + 2);
     }
     if args.is_empty() {
-        args = vec!["usa:en".into(), "usa:fr".into()];
+        args = vec!["usa:en".into(), "usa:fr".into(), "uk:en".into()];
     }
     let project = Project::load(&data).unwrap_or_else(|e| panic!("{data:?} does not load: {e:?}"));
     println!(

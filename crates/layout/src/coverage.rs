@@ -52,6 +52,11 @@ pub fn missing_characters(doc: &Document, theme: &Theme, book: &FontBook) -> Vec
     walk.plain(&doc.toc_title, heading, "table of contents title");
     walk.plain(&doc.running_header, heading, "running header");
     walk.plain(&doc.page_label, heading, "page footer");
+    walk.plain(
+        &doc.continued_label,
+        heading,
+        "a box's title on its next page",
+    );
     if let Some(mark) = &doc.draft_mark {
         walk.plain(mark, heading, "page footer");
     }

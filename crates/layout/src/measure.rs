@@ -56,8 +56,9 @@ pub struct Typography {
     /// on overleaf.
     pub page_end_hyphens: usize,
     /// The page (its label) with the most white space at the foot among
-    /// those whose section goes on overleaf, and that space as a share of
-    /// the text area's height.
+    /// those whose section goes on overleaf with content that could have
+    /// been split (not a figure or a table's caption or row), and that
+    /// space as a share of the text area's height.
     pub emptiest_page: Option<(String, f32)>,
 }
 
@@ -209,9 +210,10 @@ fn is_justified(block: &[usize], lines: &[Line]) -> bool {
     })
 }
 
-/// The page, among those whose section continues on the next page, with
-/// the most empty space between its body text and its footnotes (or the
-/// foot of the text area). The text area is taken as the span from the
+/// The page, among those whose section continues on the next page with
+/// something that could have been split (not a figure or a table's
+/// caption or row; not the padding before the back cover), with the most empty space between its body text and
+/// its footnotes (or the foot of the text area). The text area is taken as the span from the
 /// highest to the lowest content of any page but the cover.
 fn emptiest_page(laid: &LaidOut) -> Option<(String, f32)> {
     let content = |page: &crate::frame::Page| -> Vec<(f32, f32, Role)> {
@@ -236,10 +238,26 @@ fn emptiest_page(laid: &LaidOut) -> Option<(String, f32)> {
     let bottom = all.map(|c| c.1).fold(f32::NEG_INFINITY, f32::max);
     let starts_section =
         |items: &[(f32, f32, Role)]| matches!(items.first(), Some((.., Role::Heading(1, _))));
+    // A figure, or a table's caption or row, is never split: a page may
+    // have to end early before one.
+    let starts_unsplittable = |items: &[(f32, f32, Role)]| {
+        matches!(
+            items.first(),
+            Some((
+                ..,
+                Role::Figure(_) | Role::Caption(_) | Role::TableCell(_) | Role::TableHeaderCell(_)
+            ))
+        )
+    };
+    // The last page is the back cover, or else the end of the last section,
+    // and a padding page (ruled for notes, or blank) holds no content:
+    // neither is anything a page before it could have held.
+    let last = pages.len().saturating_sub(1);
     pages
         .windows(2)
         .enumerate()
-        .filter(|(_, pair)| !starts_section(&pair[1]))
+        .filter(|(n, pair)| n + 1 < last && !pair[1].is_empty())
+        .filter(|(_, pair)| !starts_section(&pair[1]) && !starts_unsplittable(&pair[1]))
         .map(|(n, pair)| {
             let (notes, body): (Vec<&(f32, f32, Role)>, Vec<_>) = pair[0]
                 .iter()
@@ -357,5 +375,25 @@ mod tests {
         let (page, empty) = found.emptiest_page.expect("a mid-section page");
         assert_eq!(page, "2");
         assert!((empty - 586.0 / 610.0).abs() < 1e-4, "{empty}");
+    }
+
+    #[test]
+    fn a_page_ending_before_what_can_never_split_is_not_counted() {
+        let page = |y: f32| vec![text(y, Role::Paragraph(Block(1)), run("a b c", 10.0, 0.3))];
+        let mut laid = booklet(vec![
+            vec![],
+            page(100.0),
+            page(100.0),
+            page(700.0),
+            page(700.0),
+        ]);
+        // Page 3 opens with a figure: page 2 had to end before it.
+        laid.pages[2]
+            .items
+            .insert(0, text(90.0, Role::Figure(Block(2)), run("x", 10.0, 0.3)));
+        let (page, _) = Typography::of(&laid)
+            .emptiest_page
+            .expect("a mid-section page");
+        assert_eq!(page, "3");
     }
 }

@@ -9,7 +9,10 @@
 //! - the page numbers printed in the table of contents and by page
 //!   references are the pages the headings are on;
 //! - layout is a pure function: the same input gives the same pages, also
-//!   after laying out something else in between.
+//!   after laying out something else in between;
+//! - a shaded box breaks with two lines or more on each side, its title
+//!   repeated with the "continued" label, or floats past the text after it,
+//!   so that no page ends more than a quarter empty before a box.
 //!
 //! The documents are built in code, not loaded from content files, so the
 //! generator can reach text and measures the shipped content never has.
@@ -23,7 +26,8 @@ use folio_layout::frame::{ItemKind, LaidOut, Role, TextRun};
 use folio_layout::layout_document;
 use folio_layout::measure::Typography;
 use folio_model::doc::{
-    Block, Cover, Document, Heading, Inline, Note, NoteKind, NoteRef, Paragraph, ParagraphStyle,
+    Block, BoxKind, Boxed, Cover, Document, Heading, Inline, Note, NoteKind, NoteRef, Paragraph,
+    ParagraphStyle,
 };
 use folio_model::theme::{
     Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
@@ -268,6 +272,7 @@ fn document(spec: &Spec) -> Document {
         page_label: "Page".into(),
         running_header: "Properties".into(),
         draft_mark: None,
+        continued_label: "(continued)".into(),
         blocks,
         notes,
     }
@@ -714,5 +719,139 @@ mod findings {
         ];
         let found = overfull(inlines, vec![note], 70, 120);
         assert_eq!(found, Vec::<String>::new());
+    }
+
+    /// A box after a paragraph, on pages of many heights: where it does not
+    /// fit below the paragraph, it breaks rather than leave the page more
+    /// than a quarter empty, with at least two of its lines on each side and
+    /// its title repeated, as an artifact, with the "continued" label where
+    /// it goes on; a box too short to break (three lines) floats overleaf
+    /// past the text after it, which fills the page.
+    #[test]
+    fn a_box_breaks_or_floats_rather_than_leave_a_hole() {
+        let prose = |word: &str, n: usize| -> Vec<(String, u8, bool)> {
+            (0..n).map(|_| (word.to_owned(), 2, false)).collect()
+        };
+        let title = "Case Study: A sidebar";
+        let sidebar = |words: usize| {
+            Block::Boxed(Boxed {
+                kind: BoxKind::CaseStudy,
+                title: vec![Inline::Text(title.into())],
+                origin: None,
+                blocks: vec![Block::Paragraph(Paragraph {
+                    style: ParagraphStyle::Body,
+                    text: vec![Inline::Text(vec!["sidebar"; words].join(" "))],
+                    origin: None,
+                })],
+            })
+        };
+        // (the box's words, the paragraph's before it, the first page
+        // height): text areas from 320 pt (and from 180 pt for the short
+        // box) in 5 pt steps, on which the box (about 145 pt, 80 pt short)
+        // fits below the paragraph (about 250 pt, 150 pt) or leaves more
+        // than a quarter of the page empty.
+        let cases = [(40, 50, 380.0, false), (15, 30, 240.0, true)];
+        let (mut broken, mut floated) = (0, 0);
+        for (box_words, words_before, first_height, text_follows) in cases {
+            let mut sections = vec![vec![prose("running", words_before)]];
+            if !text_follows {
+                sections.push(vec![prose("closing", 30)]);
+            }
+            let mut doc = document(&Spec {
+                sections,
+                references: vec![],
+            });
+            // After the first section's paragraph: before the next heading,
+            // or before paragraphs that may fill the page.
+            doc.blocks.insert(2, sidebar(box_words));
+            if text_follows {
+                for _ in 0..3 {
+                    doc.blocks.push(Block::Paragraph(Paragraph {
+                        style: ParagraphStyle::Body,
+                        text: vec![Inline::Text(vec!["after"; 40].join(" "))],
+                        origin: None,
+                    }));
+                }
+            }
+            for step in 0..24 {
+                let page = Page {
+                    width: 300.0,
+                    height: first_height + 5.0 * step as f32,
+                    margin: 30.0,
+                    size: 10.0,
+                    leading: 13.0,
+                };
+                let laid = lay_out(&doc, &theme(&page));
+                let context = format!("page height {}, text follows: {text_follows}", page.height);
+                let found = Typography::of(&laid);
+                if let Some((label, empty)) = &found.emptiest_page {
+                    assert!(
+                        *empty <= 0.25,
+                        "{context}: page {label} is {empty:.2} empty"
+                    );
+                }
+                // Per page: the baselines of the box's text, and the
+                // artifact text above them.
+                let mut parts = vec![];
+                for (n, p) in laid.pages.iter().enumerate().skip(1) {
+                    let mut baselines: Vec<f32> = vec![];
+                    let mut artifact = String::new();
+                    for item in &p.items {
+                        let ItemKind::Text(run) = &item.kind else {
+                            continue;
+                        };
+                        if matches!(item.role, Role::Paragraph(_)) && run.text.contains("sidebar") {
+                            if !baselines.iter().any(|&y| (y - item.pos.y).abs() < 1.0) {
+                                baselines.push(item.pos.y);
+                            }
+                        } else if item.role == Role::Artifact && item.pos.y < page.height * 0.8 {
+                            artifact.push_str(&run.text);
+                        }
+                    }
+                    if !baselines.is_empty() {
+                        parts.push((n, baselines.len(), artifact));
+                    }
+                }
+                let titles = drawn(&laid, |role| matches!(role, Role::Heading(3, _)));
+                assert_eq!(
+                    titles,
+                    visible(title),
+                    "{context}: the title is content once"
+                );
+                for (k, (n, lines, artifact)) in parts.iter().enumerate() {
+                    assert!(
+                        *lines >= 2,
+                        "{context}: {lines} line(s) of the box on page {n}"
+                    );
+                    if k > 0 {
+                        assert_eq!(
+                            *n,
+                            parts[k - 1].0 + 1,
+                            "{context}: the box goes on overleaf"
+                        );
+                        assert!(
+                            artifact.contains(&format!("{title} (continued)")),
+                            "{context}: no repeated title on page {n}: {artifact:?}"
+                        );
+                    }
+                }
+                if parts.len() > 1 {
+                    broken += 1;
+                }
+                // The box is set after text that comes after it in the
+                // document: it floated.
+                let after = drawn(&laid, |role| matches!(role, Role::Paragraph(_)));
+                if after
+                    .find("after")
+                    .is_some_and(|a| after.find("sidebar").is_some_and(|s| a < s))
+                {
+                    floated += 1;
+                }
+            }
+        }
+        assert!(
+            broken >= 3 && floated >= 3,
+            "{broken} broken, {floated} floated"
+        );
     }
 }

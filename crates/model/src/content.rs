@@ -334,6 +334,9 @@ pub struct Locale {
     /// Printed in the running footer of a booklet whose content still has
     /// TODOs, so that a draft is never taken for the finished booklet.
     pub draft_mark: String,
+    /// After a shaded box's title where it is repeated at the top of the
+    /// page the box continues on, e.g. "(continued)".
+    pub continued_label: String,
     /// Figure 1's text alternative; `{bars}` is the list of `bar_alt`s.
     pub bar_chart_alt: String,
     /// One bar of Figure 1: `{count}` of `{total}` countries, `{percent}`,

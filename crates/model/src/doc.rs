@@ -43,6 +43,9 @@ pub struct Document {
     /// The word marking a draft (e.g. "DRAFT") in the running footer, when
     /// the content still has text to write (TODO).
     pub draft_mark: Option<String>,
+    /// Set after a shaded box's title where it is repeated at the top of
+    /// the page the box continues on (e.g. "(continued)").
+    pub continued_label: String,
     /// The body, in reading order. The table of contents is generated from
     /// the headings whose `toc` flag is set and is placed after the cover.
     pub blocks: Vec<Block>,

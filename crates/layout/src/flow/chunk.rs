@@ -51,6 +51,13 @@ pub struct Chunk {
 pub struct Decor {
     pub id: usize,
     pub fill: Color,
+    /// The padding inside the box, kept at a page end the box goes on from.
+    pub pad: f32,
+    /// The space the box keeps from the text around it.
+    pub margin: f32,
+    /// The box is kept on one page, unless keeping it whole would leave a
+    /// hole at a page foot (pagination then floats or breaks it).
+    pub whole: bool,
 }
 
 impl Chunk {

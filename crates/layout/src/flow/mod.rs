@@ -7,14 +7,14 @@ mod chart;
 pub mod chunk;
 mod endnotes;
 pub mod memo;
+mod shaded;
 mod table;
 mod text;
 
-use folio_model::doc::{Block, BoxKind, Boxed, Document, Inline};
-use folio_model::theme::ColorName;
+use folio_model::doc::{Block, Document, Inline};
 
 use crate::context::Ctx;
-use chunk::{Chunk, Decor};
+use chunk::Chunk;
 pub use text::{heading_chunks, line_chunks, note_body, paragraph_chunks};
 
 /// The horizontal space blocks are set in.
@@ -72,7 +72,7 @@ pub fn flow_block(
         Block::Heading(heading) => out.extend(heading_chunks(ctx, heading, area)),
         Block::Paragraph(paragraph) => out.extend(paragraph_chunks(ctx, paragraph, area)),
         Block::List(list) => out.extend(text::list_chunks(ctx, list, area)),
-        Block::Boxed(boxed) => boxed_chunks(ctx, boxed, area, state, out),
+        Block::Boxed(boxed) => shaded::boxed_chunks(ctx, boxed, area, state, out),
         Block::Table(table) => out.extend(table::table_chunks(ctx, table, area, ctx.block())),
         Block::Figure(figure) => out.extend(chart::figure_chunks(ctx, figure, area)),
         Block::Endnotes => {
@@ -85,68 +85,6 @@ pub fn flow_block(
         out[start].new_page = true;
         state.page_break = false;
     }
-}
-
-/// A shaded box: padding, an optional title, the inner blocks.
-fn boxed_chunks(ctx: &Ctx, boxed: &Boxed, area: Area, state: &mut FlowState, out: &mut Vec<Chunk>) {
-    let scale = &ctx.theme.type_scale;
-    let pad = scale.body_leading * 0.8;
-    let fill = ctx.theme.color(match boxed.kind {
-        BoxKind::CallToAction => ColorName::CallToAction,
-        BoxKind::CaseStudy => ColorName::CaseStudy,
-    });
-    let decor = Decor {
-        id: state.next_box,
-        fill,
-    };
-    state.next_box += 1;
-    let inner = Area {
-        x: area.x + pad,
-        width: area.width - 2.0 * pad,
-    };
-
-    let mut chunks = vec![Chunk {
-        space_before: scale.body_leading * scale.paragraph_gap * 1.5,
-        ..Chunk::spacer(pad)
-    }];
-    if !boxed.title.is_empty() {
-        let color = match boxed.kind {
-            BoxKind::CallToAction => ColorName::CallToActionTitle,
-            BoxKind::CaseStudy => ColorName::Accent,
-        };
-        chunks.extend(text::box_title_chunks(
-            ctx,
-            &boxed.title,
-            boxed.origin.as_ref(),
-            inner,
-            color,
-        ));
-    }
-    for block in &boxed.blocks {
-        flow_block(ctx, block, inner, state, &mut chunks);
-    }
-    chunks.push(Chunk::spacer(pad));
-    // Small boxes stay whole; large ones may continue on the next page.
-    let height: f32 = chunks.iter().map(|c| c.height + c.space_before).sum();
-    let body = ctx.theme.page.height - ctx.theme.page.margin_top - ctx.theme.page.margin_bottom;
-    let whole = height < body * 0.45;
-    let n = chunks.len();
-    for (i, chunk) in chunks.iter_mut().enumerate() {
-        chunk.decor = Some(decor);
-        if whole && i + 1 < n {
-            chunk.keep_with_next = true;
-        }
-    }
-    // Padding chunks cling to their neighbours so a box never starts or
-    // ends with bare padding on a page.
-    chunks[0].keep_with_next = true;
-    if n >= 2 {
-        chunks[n - 2].keep_with_next = true;
-    }
-    if let Some(first_inner) = chunks.get_mut(1) {
-        first_inner.space_before = 0.0;
-    }
-    out.extend(chunks);
 }
 
 /// Plain text of inline content, for outline titles and warnings.

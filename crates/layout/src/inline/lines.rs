@@ -21,6 +21,7 @@ use super::collect::LinkTo;
 use super::elements::{Piece, Prepared, Slot};
 use super::knuth_plass::{AWFUL_BADNESS, Break, Element, Mode, adjustment_ratio};
 use super::protrusion::{self, Hangs};
+use super::tracking;
 use crate::context::Ctx;
 use crate::frame::{Glyph, Item, ItemKind, Point, Role, Size, TextRun};
 use crate::style::RunStyle;
@@ -103,6 +104,7 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
             }
             parts
         };
+        let mut ratio = ratio;
         let mut parts = line_parts(ratio);
         let edges = FlushEdges::of(spec, is_last);
         let hangs = hangs(&parts, edges);
@@ -112,11 +114,20 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
             let indent = if n == 0 { spec.indent } else { 0.0 };
             let hyphen_width = parts.last().filter(|_| hyphenated).map_or(0.0, |p| p.width);
             let wanted = spec.measure - indent + hangs.total();
-            if let Some(ratio) =
+            if let Some(hanging) =
                 ratio_for(&prepared.elements[first..brk.index], hyphen_width, wanted)
             {
+                ratio = hanging;
                 parts = line_parts(ratio);
             }
+        }
+        if spec.mode == Mode::Justified {
+            track_if_loose(
+                &mut parts,
+                ratio,
+                &prepared.elements[first..brk.index],
+                &line_parts,
+            );
         }
         let rtl = prepared.levels.rtl;
         // The flush edge on the left is the start in left-to-right text.
@@ -143,6 +154,59 @@ pub fn build_lines(ctx: &Ctx, prepared: &Prepared, breaks: &[Break], spec: &Line
         start = brk.index + 1;
     }
     lines
+}
+
+/// Gives a loose line's letters part of its slack (see [`tracking`]): the
+/// parts are set again at the ratio left for the spaces, and every glyph of
+/// a word but its last takes the letter spacing, so the line keeps its
+/// width and the gaps between words stay what their spaces say.
+fn track_if_loose(
+    parts: &mut Vec<Part>,
+    ratio: f32,
+    elements: &[Element],
+    line_parts: &impl Fn(f32) -> Vec<Part>,
+) {
+    let spaced = |p: &Part| {
+        p.style.is_some_and(|s| s.rise == 0.0)
+            && p.glyphs
+                .as_ref()
+                .is_some_and(|(text, glyphs)| text != " " && glyphs.len() > 1)
+    };
+    if parts.iter().any(|p| {
+        p.glyphs
+            .as_ref()
+            .is_some_and(|(text, _)| !tracking::may_space(text))
+    }) {
+        return;
+    }
+    let stretch: f32 = elements
+        .iter()
+        .map(|e| match e {
+            Element::Glue { stretch, .. } => *stretch,
+            _ => 0.0,
+        })
+        .sum();
+    let letters: f32 = parts
+        .iter()
+        .filter(|p| spaced(p))
+        .map(|p| {
+            let size = p.style.map_or(0.0, |s| s.size);
+            let glyphs = p.glyphs.as_ref().map_or(0, |(_, g)| g.len());
+            size * (glyphs - 1) as f32
+        })
+        .sum();
+    let Some((tracking, ratio)) = tracking::share(ratio, stretch, letters) else {
+        return;
+    };
+    *parts = line_parts(ratio);
+    for part in parts.iter_mut().filter(|p| spaced(p)) {
+        let extra = tracking * part.style.map_or(0.0, |s| s.size);
+        if let Some((_, glyphs)) = &mut part.glyphs {
+            let last = glyphs.len() - 1;
+            glyphs[..last].iter_mut().for_each(|g| g.x_advance += extra);
+            part.width += extra * last as f32;
+        }
+    }
 }
 
 /// The first element drawn on a line starting after a break: glue and

@@ -12,6 +12,7 @@ pub mod knuth_plass;
 mod lines;
 mod protrusion;
 mod segment;
+mod tracking;
 
 pub use bidi::is_rtl_paragraph;
 pub use lines::{Align, Line, PendingLink};

@@ -215,7 +215,8 @@ fn stacked(chunks: Vec<Chunk>) -> Chunk {
 }
 
 /// One background rectangle per run of consecutive chunks of the same box
-/// on this page.
+/// on this page (a box's repeated title included), reaching a padding below
+/// the last one where the box goes on overleaf.
 fn backgrounds(
     chunks: &[Chunk],
     paginator: &Paginator,
@@ -226,9 +227,16 @@ fn backgrounds(
 ) -> Vec<Item> {
     let mut items = Vec::new();
     let mut run: Option<(Decor, f32, f32)> = None;
-    let decor_of = |p: &Placed| match p.chunk {
-        PlacedChunk::Body(i) => chunks[i].decor,
-        PlacedChunk::RepeatedHeader(_) => None,
+    let decor_of = |p: &Placed| match &p.chunk {
+        PlacedChunk::Body(i) => chunks[*i].decor,
+        PlacedChunk::RepeatedHeader(header) => header.decor,
+    };
+    let continues = |p: &Placed, decor: Decor| match p.chunk {
+        PlacedChunk::Body(i) => chunks
+            .get(i + 1)
+            .and_then(|c| c.decor)
+            .is_some_and(|d| d.id == decor.id),
+        PlacedChunk::RepeatedHeader(_) => true,
     };
     let flush = |run: Option<(Decor, f32, f32)>, items: &mut Vec<Item>| {
         if let Some((decor, y0, y1)) = run {
@@ -246,10 +254,15 @@ fn backgrounds(
     for placed in &content.placed {
         let bottom = placed.y + paginator.placed_height(placed);
         match (decor_of(placed), &mut run) {
-            (Some(d), Some((current, _, y1))) if current.id == d.id => *y1 = bottom,
+            (Some(d), Some((current, _, y1))) if current.id == d.id => {
+                *y1 = bottom + if continues(placed, d) { d.pad } else { 0.0 }
+            }
             (decor, _) => {
                 flush(run.take(), &mut items);
-                run = decor.map(|d| (d, placed.y, bottom));
+                run = decor.map(|d| {
+                    let pad = if continues(placed, d) { d.pad } else { 0.0 };
+                    (d, placed.y, bottom + pad)
+                });
             }
         }
     }

@@ -216,6 +216,7 @@ impl<'p> Composer<'p> {
             running_header: self.plain(Origin::Campaign, &campaign.running_header),
             // Set by `Project::compose`, which knows the TODOs left.
             draft_mark: None,
+            continued_label: locale.continued_label.clone(),
             blocks,
             notes: std::mem::take(&mut self.notes),
         }

@@ -505,6 +505,9 @@ fn locale_context(id: &str) -> &'static str {
         "draft-mark" => {
             "Printed in each page's footer while the booklet's text is still being written (capitals)."
         }
+        "continued-label" => {
+            "After a case study's or call to action's title where it is repeated at the top of the next page, the box going on there."
+        }
         "bar-chart-alt" => {
             "Describes Figure 1 for readers who cannot see it; {bars} is the list of its bars."
         }
