@@ -92,6 +92,45 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = "data")]
         data: PathBuf,
     },
+    /// Page images and review sheets of a booklet, into OUT/proof/EDITION/
+    ///
+    /// Builds the edition and renders its PDF: one PNG per page and a
+    /// contact sheet of all pages. With --against, also a diff sheet and a
+    /// line per page (or run of pages) on stdout saying what changed since
+    /// that PDF; with --beside, one sheet per spread with the pages of
+    /// another language's edition that hold the same content.
+    Proof(ProofArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProofArgs {
+    /// The country id (a file stem in DATA/countries, e.g. `usa`).
+    #[arg(value_name = "COUNTRY")]
+    pub country: String,
+
+    #[command(flatten)]
+    pub folders: Folders,
+
+    /// The edition's language.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: String,
+
+    /// `screen` or `print` (trim, bleed and marks shown).
+    #[arg(long, value_enum, default_value_t = ProfileArg::Screen)]
+    pub profile: ProfileArg,
+
+    /// Resolution of the page images, in dots per inch.
+    #[arg(long, value_name = "N", default_value_t = 100,
+          value_parser = clap::value_parser!(u32).range(20..=600))]
+    pub dpi: u32,
+
+    /// An earlier PDF of the edition (the approved one): show what changed.
+    #[arg(long, value_name = "OLD.pdf")]
+    pub against: Option<PathBuf>,
+
+    /// Another language: each spread beside its pages of the same content.
+    #[arg(long, value_name = "LANG")]
+    pub beside: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -285,6 +324,19 @@ pub enum Task {
     I18n(I18nTask),
     /// `folio fonts`, for this data folder.
     Fonts(PathBuf),
+    Proof(ProofConfig),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofConfig {
+    pub data: PathBuf,
+    pub out: PathBuf,
+    pub country: String,
+    pub lang: String,
+    pub profile: Profile,
+    pub dpi: u32,
+    pub against: Option<PathBuf>,
+    pub beside: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -455,6 +507,7 @@ impl Config {
                 check_data_dir(&data)?;
                 Task::Fonts(data)
             }
+            Command::Proof(args) => Task::Proof(proof_config(args)?),
         };
         Ok(Config { color, fonts, task })
     }
@@ -492,6 +545,48 @@ fn build_config(
         langs: langs(languages.lang)?,
         strict: languages.strict,
         profile,
+    })
+}
+
+/// What `proof` does, checked.
+fn proof_config(args: ProofArgs) -> Result<ProofConfig, clap::Error> {
+    let profile = ProfileArgs {
+        profile: args.profile,
+        impose: None,
+    };
+    let langs = LangArgs {
+        lang: vec![args.lang],
+        strict: false,
+    };
+    let targets = targets(vec![args.country], "proof")?;
+    let build = build_config(targets, args.folders, langs, &profile)?;
+    let (Targets::Countries(mut countries), Langs::These(mut langs)) = (build.targets, build.langs)
+    else {
+        return Err(usage(
+            "`folio proof` proofs one edition: name its language".into(),
+        ));
+    };
+    let (Some(country), Some(lang)) = (countries.pop(), langs.pop()) else {
+        return Err(usage("`folio proof` proofs one edition".into()));
+    };
+    if args
+        .beside
+        .as_deref()
+        .is_some_and(|other| other == lang || other.trim().is_empty())
+    {
+        return Err(usage(format!(
+            "--beside: name a language other than the edition's ({lang})"
+        )));
+    }
+    Ok(ProofConfig {
+        data: build.data,
+        out: build.out,
+        country,
+        lang,
+        profile: build.profile,
+        dpi: args.dpi,
+        against: args.against,
+        beside: args.beside,
     })
 }
 
