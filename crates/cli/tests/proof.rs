@@ -189,8 +189,11 @@ fn one_word_changed_marks_exactly_its_page() {
             assert_eq!(what, "unchanged", "page {page}: {stdout}");
         }
     }
-    let diff = image::open(out.join("proof/usa-en/diff-sheet.png")).unwrap();
-    assert!(diff.width() > 0);
+    // The diff sheet outlines the change in magenta.
+    let diff = image::open(out.join("proof/usa-en/diff-sheet.png"))
+        .unwrap()
+        .to_rgba8();
+    assert!(diff.pixels().any(|p| p.0 == [226, 0, 122, 255]));
 }
 
 #[test]
@@ -356,4 +359,23 @@ fn a_right_to_left_print_edition_shows_its_marks_and_reads_from_the_right() {
     };
     assert!(dark_across_first_row(&sheet("usa-ar-print")) > 0.6);
     assert!(dark_across_first_row(&sheet("usa-en")) < 0.4);
+}
+
+#[test]
+fn against_a_file_that_is_not_a_pdf_is_an_error_and_writes_no_sheet() {
+    let tmp = TempDir::new().unwrap();
+    let not_a_pdf = tmp.path().join("approved.pdf");
+    fs::write(&not_a_pdf, "%PDF-1.7\nnot really").unwrap();
+    let out = tmp.path().join("out");
+    let output = folio()
+        .args(["proof", "usa", "--dpi", "20", "--out", path(&out), "--data"])
+        .arg(data_dir())
+        .arg("--against")
+        .arg(&not_a_pdf)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a PDF this proof can read"), "{stderr}");
+    assert!(!out.join("proof/usa-en/diff-sheet.png").exists());
 }

@@ -119,9 +119,9 @@ pub struct ProofArgs {
     #[arg(long, value_enum, default_value_t = ProfileArg::Screen)]
     pub profile: ProfileArg,
 
-    /// Resolution of the page images, in dots per inch.
+    /// Resolution of the page images, in dots per inch (20 to 300).
     #[arg(long, value_name = "N", default_value_t = 100,
-          value_parser = clap::value_parser!(u32).range(20..=600))]
+          value_parser = clap::value_parser!(u32).range(20..=300))]
     pub dpi: u32,
 
     /// An earlier PDF of the edition (the approved one): show what changed.
@@ -550,38 +550,33 @@ fn build_config(
 
 /// What `proof` does, checked.
 fn proof_config(args: ProofArgs) -> Result<ProofConfig, clap::Error> {
+    let lang = args.lang;
+    if lang.trim().is_empty() || lang.contains(',') || lang == "all" {
+        return Err(usage(format!(
+            "--lang {lang:?}: `folio proof` proofs one edition, in one language"
+        )));
+    }
+    if let Some(other) = &args.beside
+        && (other.trim().is_empty() || *other == lang)
+    {
+        return Err(usage(format!(
+            "--beside {other:?}: name a language other than the edition's ({lang})"
+        )));
+    }
     let profile = ProfileArgs {
         profile: args.profile,
         impose: None,
     };
-    let langs = LangArgs {
-        lang: vec![args.lang],
+    let languages = LangArgs {
+        lang: vec![lang.clone()],
         strict: false,
     };
-    let targets = targets(vec![args.country], "proof")?;
-    let build = build_config(targets, args.folders, langs, &profile)?;
-    let (Targets::Countries(mut countries), Langs::These(mut langs)) = (build.targets, build.langs)
-    else {
-        return Err(usage(
-            "`folio proof` proofs one edition: name its language".into(),
-        ));
-    };
-    let (Some(country), Some(lang)) = (countries.pop(), langs.pop()) else {
-        return Err(usage("`folio proof` proofs one edition".into()));
-    };
-    if args
-        .beside
-        .as_deref()
-        .is_some_and(|other| other == lang || other.trim().is_empty())
-    {
-        return Err(usage(format!(
-            "--beside: name a language other than the edition's ({lang})"
-        )));
-    }
+    let targets = targets(vec![args.country.clone()], "proof")?;
+    let build = build_config(targets, args.folders, languages, &profile)?;
     Ok(ProofConfig {
         data: build.data,
         out: build.out,
-        country,
+        country: args.country,
         lang,
         profile: build.profile,
         dpi: args.dpi,
@@ -866,6 +861,39 @@ mod tests {
             parse(&["folio", "new", "a", "b"]).unwrap_err().exit_code(),
             2
         );
+    }
+
+    #[test]
+    fn proof_takes_one_edition_and_another_language_beside_it() {
+        let data = data_dir();
+        let proof = |more: &[&str]| {
+            let args = [&["folio", "proof", "usa", "--data", &data][..], more].concat();
+            parse(&args).map(|config| config.task)
+        };
+        assert_eq!(
+            proof(&["--lang", "fr", "--beside", "en", "--profile", "print"]).unwrap(),
+            Task::Proof(ProofConfig {
+                data: data.clone().into(),
+                out: "out".into(),
+                country: "usa".into(),
+                lang: "fr".into(),
+                profile: Profile::Print {
+                    saddle_spreads: false
+                },
+                dpi: 100,
+                against: None,
+                beside: Some("en".into()),
+            })
+        );
+        for bad in [
+            &["--beside", "en"][..],
+            &["--lang", "fr,de"],
+            &["--lang", "all"],
+            &["--dpi", "1000"],
+            &["--dpi", "5"],
+        ] {
+            assert_eq!(proof(bad).unwrap_err().exit_code(), 2, "{bad:?}");
+        }
     }
 
     #[test]

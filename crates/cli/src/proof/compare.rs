@@ -150,12 +150,26 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
                     .map(|o| old_words[o].page),
             )
             .or((page < old.pages.len()).then_some(page));
-            let page_old_marks = old_page
+            let mut page_marks = std::mem::take(&mut marks[page]);
+            let mut page_old_marks = old_page
                 .and_then(|p| old_marks.get(&p).cloned())
                 .unwrap_or_default();
             let first_moved = on_page
                 .iter()
                 .find(|&&i| matched[i].is_some() && !stationary[i]);
+            // Where (almost) nothing moved, the pixels show what the words
+            // do not: a colour, a rule, a chart. Where text reflowed,
+            // every pixel below would differ.
+            let moved = on_page
+                .iter()
+                .filter(|&&i| matched[i].is_some() && !stationary[i])
+                .count();
+            let drawn = match old.pages.get(page) {
+                Some(old_image) if old_page == Some(page) && moved * 10 <= on_page.len() => {
+                    differing_regions(old_image, &new.pages[page], new.scale)
+                }
+                _ => vec![],
+            };
             let change = if places[page] > 0 {
                 Change::TextChanged {
                     places: places[page],
@@ -167,29 +181,19 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
                     pages: same_place_on_page(word, was)
                         .then(|| word.page as i64 - was.page as i64),
                 }
+            } else if drawn.is_empty() && page < old.pages.len() {
+                Change::Unchanged
             } else {
-                match old.pages.get(page) {
-                    Some(old_image) => {
-                        let drawn = differing_regions(old_image, &new.pages[page], new.scale);
-                        if drawn.is_empty() {
-                            Change::Unchanged
-                        } else {
-                            return PageComparison {
-                                change: Change::DrawingChanged,
-                                old_page: Some(page),
-                                marks: drawn.clone(),
-                                old_marks: drawn,
-                            };
-                        }
-                    }
-                    // A page the old version did not have, without words.
-                    None => Change::DrawingChanged,
-                }
+                // Drawn differently, or a page the old version did not
+                // have, without words.
+                Change::DrawingChanged
             };
+            page_marks.extend_from_slice(&drawn);
+            page_old_marks.extend(drawn);
             PageComparison {
                 change,
                 old_page,
-                marks: regions(std::mem::take(&mut marks[page])),
+                marks: regions(page_marks),
                 old_marks: regions(page_old_marks),
             }
         })

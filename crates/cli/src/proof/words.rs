@@ -7,7 +7,8 @@
 //! the same coordinates as the pixels, and no copy of content-stream and
 //! ToUnicode handling in the binary.
 
-use hayro::hayro_interpret::font::GlyphRun;
+use hayro::hayro_interpret::font::{Glyph, GlyphRun};
+use hayro::hayro_interpret::hayro_cmap::BfString;
 use hayro::hayro_interpret::hayro_syntax::Pdf;
 use hayro::hayro_interpret::hayro_syntax::page::Page;
 use hayro::hayro_interpret::util::TransformExt;
@@ -131,24 +132,20 @@ impl Reader {
 impl<'a> Device<'a> for Reader {
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         for glyph in run.glyphs() {
+            // A code no map gives text for shows as U+FFFD, so that it
+            // still counts as a word that can change.
             let text = match glyph.as_unicode() {
-                Some(hayro::hayro_interpret::hayro_cmap::BfString::Char(c)) => c.to_string(),
-                Some(hayro::hayro_interpret::hayro_cmap::BfString::String(s)) => s,
+                Some(BfString::Char(c)) => c.to_string(),
+                Some(BfString::String(s)) => s,
                 None => '\u{fffd}'.to_string(),
             };
             let advance = match &**glyph {
-                hayro::hayro_interpret::font::Glyph::Outline(outline) => {
-                    outline.advance_width().unwrap_or(500.0)
-                }
-                hayro::hayro_interpret::font::Glyph::Type3(glyph) => {
-                    glyph.advance_width().unwrap_or(500.0)
-                }
+                Glyph::Outline(outline) => outline.advance_width(),
+                Glyph::Type3(glyph) => glyph.advance_width(),
             };
-            self.glyph(
-                &text,
-                props.transform * glyph.transform(),
-                f64::from(advance),
-            );
+            // Half an em when the font does not say.
+            let advance = f64::from(advance.unwrap_or(500.0));
+            self.glyph(&text, props.transform * glyph.transform(), advance);
         }
     }
 
