@@ -120,7 +120,7 @@ pub struct ProofArgs {
     pub profile: ProfileArg,
 
     /// Resolution of the page images, in dots per inch (20 to 300).
-    #[arg(long, value_name = "N", default_value_t = 100,
+    #[arg(long, value_name = "N", default_value_t = folio::proof::DEFAULT_DPI,
           value_parser = clap::value_parser!(u32).range(20..=300))]
     pub dpi: u32,
 
@@ -880,7 +880,7 @@ mod tests {
                 profile: Profile::Print {
                     saddle_spreads: false
                 },
-                dpi: 100,
+                dpi: folio::proof::DEFAULT_DPI,
                 against: None,
                 beside: Some("en".into()),
             })

@@ -32,7 +32,7 @@ pub fn run(config: &ProofConfig, fonts: &FontSources, reporter: &Reporter) {
         },
         None => None,
     };
-    let dpi = config.dpi as f32;
+    let dpi = config.dpi;
     let (proof, other) = rayon::join(
         || proof(&folio, &edition, dpi, reporter),
         || {
@@ -118,7 +118,7 @@ pub fn run(config: &ProofConfig, fonts: &FontSources, reporter: &Reporter) {
 }
 
 /// Builds and renders `edition`, reporting its problems.
-fn proof(folio: &Folio, edition: &Edition, dpi: f32, reporter: &Reporter) -> Option<Proof> {
+fn proof(folio: &Folio, edition: &Edition, dpi: u32, reporter: &Reporter) -> Option<Proof> {
     reporter
         .guard(edition, || match folio.proof(edition, dpi) {
             Ok(proof) => {

@@ -20,16 +20,15 @@ use folio_layout::frame::LaidOut;
 use image::RgbaImage;
 
 pub use compare::{Change, Comparison, PageComparison};
-pub use raster::POINTS_PER_INCH;
 
 use crate::diagnostics::general;
 use crate::{Diagnostic, Diagnostics, Edition, Folio, Severity};
-use raster::{Rendered, render_pdf};
+use raster::{POINTS_PER_INCH, Rendered, render_pdf};
 use sheet::{Group, Look, Sheet, Tile};
 
 /// The resolution of page images unless asked otherwise: sharp enough to
 /// read body text on a screen, small enough to mail 16 pages.
-pub const DEFAULT_DPI: f32 = 100.0;
+pub const DEFAULT_DPI: u32 = 100;
 
 /// Thumbnail heights, in pixels, of the three kinds of sheet.
 const CONTACT_THUMB: u32 = 320;
@@ -57,7 +56,6 @@ impl std::error::Error for ProofError {}
 /// An edition built and rendered for review.
 pub struct Proof {
     edition: Edition,
-    pdf: Vec<u8>,
     rendered: Rendered,
     laid_out: LaidOut,
     rtl: bool,
@@ -65,10 +63,10 @@ pub struct Proof {
 }
 
 impl Folio {
-    /// Builds `edition` and renders its pages at `dpi`.
-    pub fn proof(&self, edition: &Edition, dpi: f32) -> Result<Proof, Diagnostics> {
+    /// Builds `edition` and renders its pages at `dpi` dots per inch.
+    pub fn proof(&self, edition: &Edition, dpi: u32) -> Result<Proof, Diagnostics> {
         let (rendered, laid_out) = self.render_laid_out(edition)?;
-        let pages = render_pdf(&rendered.pdf, dpi).map_err(|err| {
+        let pages = render_pdf(&rendered.pdf, dpi as f32).map_err(|err| {
             Diagnostics(vec![general(
                 Severity::Error,
                 format!("{edition}: could not render the PDF for a proof: {err}"),
@@ -77,7 +75,6 @@ impl Folio {
         })?;
         Ok(Proof {
             edition: edition.clone(),
-            pdf: rendered.pdf,
             rendered: pages,
             rtl: folio_layout::is_rtl(&edition.lang),
             laid_out,
@@ -96,11 +93,6 @@ impl Proof {
     /// [`Folio::render`] returns them.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
-    }
-
-    /// The PDF the pages were rendered from.
-    pub fn pdf(&self) -> &[u8] {
-        &self.pdf
     }
 
     /// One image per page of the PDF.
@@ -126,6 +118,7 @@ impl Proof {
         sheet::compose(&Sheet {
             title: format!("{} · {} pages · contact sheet", self.edition, pages.len()),
             thumb_height: CONTACT_THUMB,
+            // Two spreads a row (and the gap between them).
             max_width: 4 * width + 40,
             groups,
             rtl: self.rtl,
