@@ -3,7 +3,7 @@
 //! pages beside another language's.
 //!
 //! Everything is drawn from the PDF Folio writes (rendered by hayro, see
-//! [`raster`]), so a proof shows the very file that will be published.
+//! `raster.rs`), so a proof shows the very file that will be published.
 //! This module computes images and reports; writing them is the caller's.
 
 mod compare;
