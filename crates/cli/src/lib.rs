@@ -44,6 +44,7 @@ mod atomic;
 mod diagnostics;
 mod font_checks;
 mod new_country;
+pub mod proof;
 mod suggest;
 
 use std::fmt;
@@ -284,6 +285,12 @@ impl Folio {
     ///
     /// Use [`write_atomically`] to save it.
     pub fn render(&self, edition: &Edition) -> Result<Rendered, Diagnostics> {
+        self.render_laid_out(edition).map(|(rendered, _)| rendered)
+    }
+
+    /// [`Folio::render`], also handing back the layout the PDF was written
+    /// from (`proof` pairs the pages of two editions by what they hold).
+    fn render_laid_out(&self, edition: &Edition) -> Result<(Rendered, LaidOut), Diagnostics> {
         let (laid_out, warnings) = self.lay_out(edition, true)?;
         let theme = self.project.theme();
         let book = self.font_book();
@@ -325,13 +332,14 @@ impl Folio {
                 (write(profile.clone())?, spreads, profile)
             }
         };
-        Ok(Rendered {
+        let rendered = Rendered {
             pdf,
             spreads,
             pages: folio_pdf::page_count(laid_out.pages.len(), &profile),
             fitted: laid_out.fitted.clone(),
             warnings,
-        })
+        };
+        Ok((rendered, laid_out))
     }
 
     /// Composes and lays out `edition`; what layout finds comes back as

@@ -13,6 +13,7 @@ mod cli {
     pub mod i18n;
     pub mod new;
     pub mod progress;
+    pub mod proof;
     pub mod report;
     pub mod watch;
 }
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Task::Check(check) => cli::check::run(check, &config.fonts, &reporter),
         Task::I18n(task) => cli::i18n::run(task, &config.fonts, &reporter),
         Task::Fonts(data) => cli::fonts::run(data, &config.fonts, &reporter),
+        Task::Proof(proof) => cli::proof::run(proof, &config.fonts, &reporter),
         // Its refusals are usage errors, with their own exit code.
         Task::New(new) => return cli::new::run(new, &reporter),
     }

@@ -22,6 +22,10 @@ mod pages;
 mod shape;
 mod style;
 
+/// Whether a language is written right to left (its booklet's pages are
+/// mirrored); `folio proof` lays its sheets out right to left too.
+pub use lang::is_rtl;
+
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;

@@ -92,6 +92,45 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = "data")]
         data: PathBuf,
     },
+    /// Page images and review sheets of a booklet, into OUT/proof/EDITION/
+    ///
+    /// Builds the edition and renders its PDF: one PNG per page and a
+    /// contact sheet of all pages. With --against, also a diff sheet and a
+    /// line per page (or run of pages) on stdout saying what changed since
+    /// that PDF; with --beside, one sheet per spread with the pages of
+    /// another language's edition that hold the same content.
+    Proof(ProofArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProofArgs {
+    /// The country id (a file stem in DATA/countries, e.g. `usa`).
+    #[arg(value_name = "COUNTRY")]
+    pub country: String,
+
+    #[command(flatten)]
+    pub folders: Folders,
+
+    /// The edition's language.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: String,
+
+    /// `screen` or `print` (trim, bleed and marks shown).
+    #[arg(long, value_enum, default_value_t = ProfileArg::Screen)]
+    pub profile: ProfileArg,
+
+    /// Resolution of the page images, in dots per inch (20 to 300).
+    #[arg(long, value_name = "N", default_value_t = folio::proof::DEFAULT_DPI,
+          value_parser = clap::value_parser!(u32).range(20..=300))]
+    pub dpi: u32,
+
+    /// An earlier PDF of the edition (the approved one): show what changed.
+    #[arg(long, value_name = "OLD.pdf")]
+    pub against: Option<PathBuf>,
+
+    /// Another language: each spread beside its pages of the same content.
+    #[arg(long, value_name = "LANG")]
+    pub beside: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -285,6 +324,19 @@ pub enum Task {
     I18n(I18nTask),
     /// `folio fonts`, for this data folder.
     Fonts(PathBuf),
+    Proof(ProofConfig),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofConfig {
+    pub data: PathBuf,
+    pub out: PathBuf,
+    pub country: String,
+    pub lang: String,
+    pub profile: Profile,
+    pub dpi: u32,
+    pub against: Option<PathBuf>,
+    pub beside: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -455,6 +507,7 @@ impl Config {
                 check_data_dir(&data)?;
                 Task::Fonts(data)
             }
+            Command::Proof(args) => Task::Proof(proof_config(args)?),
         };
         Ok(Config { color, fonts, task })
     }
@@ -492,6 +545,43 @@ fn build_config(
         langs: langs(languages.lang)?,
         strict: languages.strict,
         profile,
+    })
+}
+
+/// What `proof` does, checked.
+fn proof_config(args: ProofArgs) -> Result<ProofConfig, clap::Error> {
+    let lang = args.lang;
+    if lang.trim().is_empty() || lang.contains(',') || lang == "all" {
+        return Err(usage(format!(
+            "--lang {lang:?}: `folio proof` proofs one edition, in one language"
+        )));
+    }
+    if let Some(other) = &args.beside
+        && (other.trim().is_empty() || *other == lang)
+    {
+        return Err(usage(format!(
+            "--beside {other:?}: name a language other than the edition's ({lang})"
+        )));
+    }
+    let profile = ProfileArgs {
+        profile: args.profile,
+        impose: None,
+    };
+    let languages = LangArgs {
+        lang: vec![lang.clone()],
+        strict: false,
+    };
+    let targets = targets(vec![args.country.clone()], "proof")?;
+    let build = build_config(targets, args.folders, languages, &profile)?;
+    Ok(ProofConfig {
+        data: build.data,
+        out: build.out,
+        country: args.country,
+        lang,
+        profile: build.profile,
+        dpi: args.dpi,
+        against: args.against,
+        beside: args.beside,
     })
 }
 
@@ -771,6 +861,39 @@ mod tests {
             parse(&["folio", "new", "a", "b"]).unwrap_err().exit_code(),
             2
         );
+    }
+
+    #[test]
+    fn proof_takes_one_edition_and_another_language_beside_it() {
+        let data = data_dir();
+        let proof = |more: &[&str]| {
+            let args = [&["folio", "proof", "usa", "--data", &data][..], more].concat();
+            parse(&args).map(|config| config.task)
+        };
+        assert_eq!(
+            proof(&["--lang", "fr", "--beside", "en", "--profile", "print"]).unwrap(),
+            Task::Proof(ProofConfig {
+                data: data.clone().into(),
+                out: "out".into(),
+                country: "usa".into(),
+                lang: "fr".into(),
+                profile: Profile::Print {
+                    saddle_spreads: false
+                },
+                dpi: folio::proof::DEFAULT_DPI,
+                against: None,
+                beside: Some("en".into()),
+            })
+        );
+        for bad in [
+            &["--beside", "en"][..],
+            &["--lang", "fr,de"],
+            &["--lang", "all"],
+            &["--dpi", "1000"],
+            &["--dpi", "5"],
+        ] {
+            assert_eq!(proof(bad).unwrap_err().exit_code(), 2, "{bad:?}");
+        }
     }
 
     #[test]
