@@ -30,7 +30,8 @@ use folio_model::doc::{
     ParagraphStyle,
 };
 use folio_model::theme::{
-    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, PrintSettings, Theme, TypeScale,
+    Binding, Color, ColorName, Copyfit, Endnotes, Fonts, PageGeometry, PrintSettings, Theme,
+    TypeScale,
 };
 use proptest::prelude::*;
 

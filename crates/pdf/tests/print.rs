@@ -96,7 +96,11 @@ fn every_laid_out_page_is_printed_and_a_blank_one_carries_only_marks() {
     assert_eq!(pages(&pdf).len(), 3);
     let pdf = parse(&print(&whole_sheet(), Imposition::Pages));
     let pages = pages(&pdf);
-    assert_eq!(pages.len(), 4, "the blank page of layout's padding is printed");
+    assert_eq!(
+        pages.len(),
+        4,
+        "the blank page of layout's padding is printed"
+    );
     // The blank page carries only the marks: no picture, no text but the
     // slug, no fill but the colour bar's patches.
     let blank = operations(&pdf, pages[2]);

@@ -9,6 +9,13 @@
 //! another place, and *unchanged* if its words are where they were, which
 //! is when its pixels are compared, to find changes to drawings (a chart,
 //! a rule, a colour) that the text does not show.
+//!
+//! Two kinds of difference are not edits of the text, and are told apart:
+//! the same characters broken across lines in other places (a URL, which
+//! breaks without a hyphen, reflowed) are moved words; numbers replaced by
+//! numbers (page references and the contents' page numbers after a reflow,
+//! or a figure) are reported as numbers changed, so a page pushed down
+//! whose "see page 14" became "see page 15" still reads as moved.
 
 use std::collections::BTreeMap;
 
@@ -32,6 +39,13 @@ pub enum Change {
         /// Pages they moved on by (negative: back), when they kept their
         /// place on the page: whole pages added or taken out before them.
         pages: Option<i64>,
+        /// Numbers among them replaced by other numbers.
+        numbers: usize,
+    },
+    /// Words in their places, but numbers replaced by other numbers.
+    NumbersChanged {
+        /// In how many places.
+        numbers: usize,
     },
     /// Words inserted, deleted or replaced.
     TextChanged {
@@ -68,18 +82,22 @@ pub struct Comparison {
 /// A word is in the same place when its box moved less than this (points).
 const SAME_PLACE: f64 = 0.5;
 
-/// Compares `new` with `old`, leaving out the words within `furniture`
-/// (boxes in points on any page).
+/// Compares `new` with `old`, leaving out the words of an untagged PDF
+/// within `furniture` (boxes in points on any page; a tagged PDF's words
+/// are already without its artifacts).
 pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison {
-    let content = |word: &&Word| !furniture.iter().any(|f| f.contains(word.bbox.center()));
-    let old_words: Vec<&Word> = old.words.iter().filter(content).collect();
-    let new_words: Vec<&Word> = new.words.iter().filter(content).collect();
+    let content = |pdf: &Rendered, word: &Word| {
+        pdf.tagged || !furniture.iter().any(|f| f.contains(word.bbox.center()))
+    };
+    let old_words: Vec<&Word> = old.words.iter().filter(|w| content(old, w)).collect();
+    let new_words: Vec<&Word> = new.words.iter().filter(|w| content(new, w)).collect();
     let old_texts: Vec<&str> = old_words.iter().map(|w| w.text.as_str()).collect();
     let new_texts: Vec<&str> = new_words.iter().map(|w| w.text.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &old_texts, &new_texts);
 
     let mut matched: Vec<Option<usize>> = vec![None; new_words.len()];
     let mut places: Vec<usize> = vec![0; new.pages.len()];
+    let mut numbers: Vec<usize> = vec![0; new.pages.len()];
     let mut marks: Vec<Vec<Rect>> = vec![vec![]; new.pages.len()];
     let mut old_marks: BTreeMap<usize, Vec<Rect>> = BTreeMap::new();
     for op in &ops {
@@ -95,6 +113,19 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
             continue;
         }
         let (old_range, new_range) = (op.old_range(), op.new_range());
+        let edit = classify(&old_words[old_range.clone()], &new_words[new_range.clone()]);
+        if edit == Edit::Rebroken {
+            // The same words, broken into lines anew: they moved.
+            let last_old = old_range.end - 1;
+            for (k, new_index) in new_range.clone().enumerate() {
+                matched[new_index] = Some((old_range.start + k).min(last_old));
+            }
+        }
+        let counts = match edit {
+            Edit::Rebroken => continue,
+            Edit::Renumbered => &mut numbers,
+            Edit::Text => &mut places,
+        };
         for word in &old_words[old_range] {
             old_marks.entry(word.page).or_default().push(word.bbox);
         }
@@ -113,7 +144,7 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
         let mut pages: Vec<usize> = shown.iter().map(|w| w.page).collect();
         pages.dedup();
         for page in pages {
-            if let Some(count) = places.get_mut(page) {
+            if let Some(count) = counts.get_mut(page) {
                 *count += 1;
             }
         }
@@ -180,6 +211,11 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
                     lines: new_lines[word.line] as i64 - old_lines[was.line] as i64,
                     pages: same_place_on_page(word, was)
                         .then(|| word.page as i64 - was.page as i64),
+                    numbers: numbers[page],
+                }
+            } else if numbers[page] > 0 {
+                Change::NumbersChanged {
+                    numbers: numbers[page],
                 }
             } else if drawn.is_empty() && page < old.pages.len() {
                 Change::Unchanged
@@ -201,6 +237,41 @@ pub fn compare(old: &Rendered, new: &Rendered, furniture: &[Rect]) -> Comparison
     Comparison {
         pages,
         old_page_count: old.pages.len(),
+    }
+}
+
+/// What a run of words the word-level diff found replaced is.
+#[derive(Debug, PartialEq, Eq)]
+enum Edit {
+    /// The same characters, broken into lines elsewhere (a URL, which
+    /// breaks without a hyphen).
+    Rebroken,
+    /// The same characters but for digits replaced by digits: a page
+    /// reference, a page number in the contents, a figure.
+    Renumbered,
+    /// An edit of the text.
+    Text,
+}
+
+fn classify(old: &[&Word], new: &[&Word]) -> Edit {
+    if old.is_empty() || new.is_empty() {
+        return Edit::Text;
+    }
+    let chars =
+        |words: &[&Word]| -> Vec<char> { words.iter().flat_map(|w| w.text.chars()).collect() };
+    let (old, new) = (chars(old), chars(new));
+    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    let digits = |chars: &[char]| !chars.is_empty() && chars.iter().all(char::is_ascii_digit);
+    let mut edits = ops
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .peekable();
+    if edits.peek().is_none() {
+        Edit::Rebroken
+    } else if edits.all(|op| digits(&old[op.old_range()]) && digits(&new[op.new_range()])) {
+        Edit::Renumbered
+    } else {
+        Edit::Text
     }
 }
 
@@ -357,8 +428,15 @@ pub fn summary(comparison: &Comparison) -> Vec<String> {
     lines
 }
 
-fn is_change(change: Change) -> bool {
-    matches!(change, Change::TextChanged { .. } | Change::DrawingChanged)
+/// A change a reviewer has to look at, shown beside the old page.
+pub(crate) fn is_change(change: Change) -> bool {
+    matches!(
+        change,
+        Change::TextChanged { .. }
+            | Change::DrawingChanged
+            | Change::NumbersChanged { .. }
+            | Change::Moved { numbers: 1.., .. }
+    )
 }
 
 /// "page 7" or "pages 8–16", 1-based.
@@ -376,6 +454,20 @@ pub fn describe(change: Change) -> String {
         1 => format!("one {one}"),
         _ => format!("{n} {many}"),
     };
+    if let Change::Moved {
+        lines,
+        pages,
+        numbers: numbers @ 1..,
+    } = change
+    {
+        let moved = describe(Change::Moved {
+            lines,
+            pages,
+            numbers: 0,
+        });
+        let numbers = count(numbers as u64, "number", "numbers");
+        return format!("{moved}, {numbers} changed");
+    }
     match change {
         Change::Unchanged => "unchanged".into(),
         Change::Moved {
@@ -396,6 +488,9 @@ pub fn describe(change: Change) -> String {
             count(places as u64, "place", "places")
         ),
         Change::DrawingChanged => "drawing changed".into(),
+        Change::NumbersChanged { numbers } => {
+            format!("{} changed", count(numbers as u64, "number", "numbers"))
+        }
     }
 }
 
@@ -417,6 +512,7 @@ mod tests {
         Rendered {
             pages: vec![RgbaImage::new(4, 4); pages],
             words,
+            tagged: false,
             scale: 1.0,
         }
     }
@@ -450,7 +546,8 @@ mod tests {
                 Change::TextChanged { places: 1 },
                 Change::Moved {
                     lines: 1,
-                    pages: None
+                    pages: None,
+                    numbers: 0
                 }
             ]
         );
@@ -460,6 +557,54 @@ mod tests {
                 "page 1: text changed in one place",
                 "page 2: moved down by one line"
             ]
+        );
+    }
+
+    #[test]
+    fn a_url_broken_elsewhere_is_moved_and_a_page_reference_renumbered() {
+        let old = rendered(
+            vec![
+                word("see", 0, 0),
+                word("page", 0, 0),
+                word("14", 0, 0),
+                word("http://a.org/", 0, 1),
+                word("b/c.html", 0, 2),
+            ],
+            1,
+        );
+        let new = rendered(
+            vec![
+                word("see", 0, 1),
+                word("page", 0, 1),
+                word("15", 0, 1),
+                word("http://a.org/b/", 0, 2),
+                word("c.html", 0, 3),
+            ],
+            1,
+        );
+        let comparison = compare(&old, &new, &[]);
+        assert_eq!(
+            comparison.pages[0].change,
+            Change::Moved {
+                lines: 0,
+                pages: None,
+                numbers: 1
+            }
+        );
+        assert_eq!(summary(&comparison), ["page 1: moved, one number changed"]);
+        // A number replaced by a word is an edit.
+        let edited = rendered(
+            vec![
+                word("see", 0, 0),
+                word("page", 0, 0),
+                word("fourteen", 0, 0),
+            ],
+            1,
+        );
+        let comparison = compare(&old, &edited, &[]);
+        assert_eq!(
+            comparison.pages[0].change,
+            Change::TextChanged { places: 1 }
         );
     }
 
@@ -480,14 +625,17 @@ mod tests {
                 alike(Change::Moved {
                     lines: 3,
                     pages: None,
+                    numbers: 0,
                 }),
                 alike(Change::Moved {
                     lines: 3,
                     pages: None,
+                    numbers: 0,
                 }),
                 alike(Change::Moved {
                     lines: 30,
                     pages: Some(1),
+                    numbers: 0,
                 }),
             ],
             old_page_count: 8,

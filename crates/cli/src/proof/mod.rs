@@ -17,6 +17,7 @@ mod words;
 use std::fmt;
 
 use folio_layout::frame::LaidOut;
+use folio_model::theme::PageGeometry;
 use image::RgbaImage;
 
 pub use compare::{Change, Comparison, PageComparison};
@@ -58,6 +59,8 @@ pub struct Proof {
     edition: Edition,
     rendered: Rendered,
     laid_out: LaidOut,
+    /// The theme's page, whose margins hold the running head and footer.
+    page: PageGeometry,
     rtl: bool,
     warnings: Vec<Diagnostic>,
 }
@@ -78,6 +81,7 @@ impl Folio {
             rendered: pages,
             rtl: folio_layout::is_rtl(&edition.lang),
             laid_out,
+            page: self.project.theme().page,
             warnings: rendered.warnings,
         })
     }
@@ -136,7 +140,7 @@ impl Proof {
                     f64::from(page.width()) / scale,
                     f64::from(page.height()) / scale,
                 );
-                furniture::furniture(&self.laid_out, size)
+                furniture::furniture(&self.laid_out, &self.page, size)
             }
             None => vec![],
         };
@@ -239,10 +243,7 @@ impl Against<'_> {
                         .map(|r| r.scale_from_origin(scale))
                         .collect::<Vec<_>>()
                 };
-                let changed = matches!(
-                    compared.change,
-                    Change::TextChanged { .. } | Change::DrawingChanged
-                );
+                let changed = compare::is_change(compared.change);
                 let old = compared
                     .old_page
                     .and_then(|p| Some((p, self.old.pages.get(p)?)));

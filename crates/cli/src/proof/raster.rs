@@ -25,8 +25,12 @@ pub const POINTS_PER_INCH: f32 = 72.0;
 pub struct Rendered {
     /// One image per page, on white, at the resolution asked for.
     pub pages: Vec<RgbaImage>,
-    /// Every word of the text layer, with its page and box in points.
+    /// Every word of the text layer, with its page and box in points,
+    /// but the artifacts' of a tagged PDF.
     pub words: Vec<Word>,
+    /// Whether the PDF marks its artifacts (a screen edition does, a print
+    /// one does not), so that `words` are the text alone.
+    pub tagged: bool,
     /// Pixels per point of the images.
     pub scale: f32,
 }
@@ -50,7 +54,8 @@ pub fn render_pdf(pdf: &[u8], dpi: f32) -> Result<Rendered, ProofError> {
     let data = std::sync::Arc::new(pdf.to_vec());
     let parsed = Pdf::new(data.clone()).map_err(|_| unreadable())?;
     let count = parsed.pages().len();
-    let words = catch_unwind(AssertUnwindSafe(|| words(&parsed))).map_err(|_| unreadable())?;
+    let (words, tagged) =
+        catch_unwind(AssertUnwindSafe(|| words(&parsed))).map_err(|_| unreadable())?;
     let per_run = count.div_ceil(rayon::current_num_threads()).max(1);
     let starts: Vec<usize> = (0..count).step_by(per_run).collect();
     let runs: Vec<Vec<RgbaImage>> = starts
@@ -87,6 +92,7 @@ pub fn render_pdf(pdf: &[u8], dpi: f32) -> Result<Rendered, ProofError> {
     Ok(Rendered {
         pages: runs.into_iter().flatten().collect(),
         words,
+        tagged,
         scale,
     })
 }

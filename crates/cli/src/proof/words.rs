@@ -10,6 +10,7 @@
 use hayro::hayro_interpret::font::{Glyph, GlyphRun};
 use hayro::hayro_interpret::hayro_cmap::BfString;
 use hayro::hayro_interpret::hayro_syntax::Pdf;
+use hayro::hayro_interpret::hayro_syntax::object::Dict;
 use hayro::hayro_interpret::hayro_syntax::page::Page;
 use hayro::hayro_interpret::util::TransformExt;
 use hayro::hayro_interpret::{
@@ -32,17 +33,19 @@ pub struct Word {
 }
 
 /// Every word of `pdf`, page after page, in the order they are drawn
-/// (Folio draws in reading order).
-pub fn words(pdf: &Pdf) -> Vec<Word> {
+/// (Folio draws in reading order), and whether the PDF marks artifacts,
+/// whose text is left out.
+pub fn words(pdf: &Pdf) -> (Vec<Word>, bool) {
     let cache = InterpreterCache::new();
     let mut reader = Reader::default();
     for (index, page) in pdf.pages().iter().enumerate() {
         reader.page = index;
         reader.last = None;
+        reader.marked.clear();
         read_page(page, &cache, &mut reader);
         reader.end_word();
     }
-    join_hyphenated(reader.words)
+    (join_hyphenated(reader.words), reader.tagged)
 }
 
 fn read_page<'a>(page: &Page<'a>, cache: &InterpreterCache<'a>, reader: &mut Reader) {
@@ -76,6 +79,13 @@ struct Reader {
     words: Vec<Word>,
     current: Option<Word>,
     last: Option<Pen>,
+    /// For each marked-content sequence open, whether it is an artifact:
+    /// a tagged PDF's running heads, page numbers and repeated titles, which
+    /// are not the text (their places depend on the flow, and a box title
+    /// repeated "(continued)" on another page is no edit).
+    marked: Vec<bool>,
+    /// Whether any artifact was marked.
+    tagged: bool,
 }
 
 impl Reader {
@@ -131,6 +141,9 @@ impl Reader {
 
 impl<'a> Device<'a> for Reader {
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+        if self.marked.iter().any(|&artifact| artifact) {
+            return;
+        }
         for glyph in run.glyphs() {
             // A code no map gives text for shows as U+FFFD, so that it
             // still counts as a word that can change.
@@ -147,6 +160,16 @@ impl<'a> Device<'a> for Reader {
             let advance = f64::from(advance.unwrap_or(500.0));
             self.glyph(&text, props.transform * glyph.transform(), advance);
         }
+    }
+
+    fn begin_marked_content(&mut self, tag: &[u8], _: Option<&Dict<'_>>) {
+        let artifact = tag == b"Artifact";
+        self.tagged |= artifact;
+        self.marked.push(artifact);
+    }
+
+    fn end_marked_content(&mut self) {
+        self.marked.pop();
     }
 
     fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
