@@ -31,6 +31,8 @@ pub struct Ctx<'a> {
     pub next_block: Cell<u32>,
     /// Text alternatives of the figures laid out so far.
     pub alt_texts: RefCell<BTreeMap<Block, String>>,
+    /// Paragraphs copyfitting sets one line shorter.
+    pub shorter: &'a [Block],
 }
 
 impl Ctx<'_> {

@@ -54,6 +54,8 @@ pub enum FitStep {
     BlockGap(f32),
     /// The endnotes set at this size, in points.
     EndnoteSize(f32),
+    /// This many paragraphs set one line shorter.
+    ShorterParagraphs(usize),
 }
 
 impl std::fmt::Display for Fitted {
@@ -70,6 +72,8 @@ impl std::fmt::Display for Fitted {
                     write!(f, "space between blocks at {:.0}%", factor * 100.0)?
                 }
                 FitStep::EndnoteSize(size) => write!(f, "endnotes in {size} pt")?,
+                FitStep::ShorterParagraphs(1) => f.write_str("a paragraph one line shorter")?,
+                FitStep::ShorterParagraphs(n) => write!(f, "{n} paragraphs one line shorter")?,
             }
         }
         Ok(())

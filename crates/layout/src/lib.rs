@@ -72,12 +72,14 @@ const MAX_PASSES: usize = 5;
 /// [`FontBook::for_theme`]), which live as long as the process: shaped
 /// words are kept per book from one document to the next.
 pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -> LaidOut {
-    fit::fit(theme, |theme| settle(doc, theme, book))
+    fit::fit(theme, |variant| settle(doc, variant, book))
 }
 
-/// Lays out `doc` until its page numbers settle. Returns the booklet and
-/// how many of its padding pages shorter content could do without.
-fn settle(doc: &Document, theme: &Theme, book: &'static FontBook) -> (LaidOut, usize) {
+/// Lays out `doc` in a `variant` of its theme until its page numbers
+/// settle. Returns the booklet and how many of its padding pages shorter
+/// content could do without.
+fn settle(doc: &Document, variant: &fit::Variant, book: &'static FontBook) -> (LaidOut, usize) {
+    let theme = &variant.theme;
     let shaper = shaper(book);
     let shaper = &*shaper;
     let lines = flow::memo::LineMemo::default();
@@ -94,6 +96,7 @@ fn settle(doc: &Document, theme: &Theme, book: &'static FontBook) -> (LaidOut, u
             errors: RefCell::new(vec![]),
             next_block: Cell::new(0),
             alt_texts: RefCell::new(BTreeMap::new()),
+            shorter: &variant.shorter,
         };
         let pass = pages::layout_pass(&ctx, doc);
         let found: HashMap<String, String> = pass

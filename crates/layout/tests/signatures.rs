@@ -11,10 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use folio_layout::fonts::FontBook;
-use folio_layout::frame::{Block as Id, ItemKind, LaidOut, Page, Role};
+use folio_layout::frame::{Block as Id, FitStep, ItemKind, LaidOut, Page, Role};
 use folio_layout::layout_document;
 use folio_model::Project;
-use folio_model::doc::{Block, Document, NoteKind, Paragraph, ParagraphStyle};
+use folio_model::doc::{Block, Document, Inline, NoteKind, Paragraph, ParagraphStyle};
 use folio_model::theme::{Copyfit, InsideCover, Padding, Theme};
 
 fn usa() -> (Document, Theme) {
@@ -308,4 +308,109 @@ fn inside_covers_can_be_kept_free_of_content() {
     );
     assert!(padding(&laid) >= 1);
     ends_with_the_back_cover(&laid, &doc, &theme);
+}
+
+#[test]
+fn a_few_lines_over_are_won_back_by_paragraphs_set_one_line_shorter() {
+    let (mut doc, mut theme) = usa();
+    // With the endnotes as small as copyfitting sets them, the content
+    // fills four sheets; the only step allowed is tightening paragraphs.
+    theme.endnotes.size = theme.copyfit.endnote_size.expect("the theme allows it");
+    let tighten = Theme {
+        copyfit: Copyfit {
+            max_overrun: 2,
+            shorter_paragraphs: 3,
+            ..Copyfit::default()
+        },
+        ..theme.clone()
+    };
+    assert_eq!(lay_out(&doc, &unfitted(&theme)).pages.len(), 16);
+
+    // A paragraph at the end of section 6, of the fewest words that make
+    // the section spill onto a new page: its last line holds a word, and
+    // the page rules carry a line before it over too.
+    let endnotes_at = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Endnotes))
+        .expect("an endnotes section");
+    let at = endnotes_at - 1;
+    let vocabulary = [
+        "states",
+        "protect",
+        "children",
+        "from",
+        "sexual",
+        "exploitation",
+        "through",
+        "laws",
+        "services",
+        "and",
+        "sustained",
+        "public",
+        "awareness",
+        "campaigns",
+    ];
+    let with_words = |count: usize| {
+        let mut doc = doc.clone();
+        let text: Vec<&str> = (0..count)
+            .map(|i| vocabulary[i * 5 % vocabulary.len()])
+            .collect();
+        doc.blocks.insert(
+            at,
+            Block::Paragraph(Paragraph {
+                style: ParagraphStyle::Body,
+                text: vec![Inline::Text(format!("{}.", text.join(" ")))],
+                origin: None,
+            }),
+        );
+        doc
+    };
+    let spills = |count: usize| lay_out(&with_words(count), &unfitted(&theme)).pages.len() > 16;
+    let (mut fits, mut over) = (1, 1200);
+    assert!(!spills(fits) && spills(over));
+    while over - fits > 1 {
+        let middle = (fits + over) / 2;
+        if spills(middle) {
+            over = middle;
+        } else {
+            fits = middle;
+        }
+    }
+    doc = with_words(over);
+    let padded = lay_out(&doc, &unfitted(&theme));
+    assert_eq!(padded.pages.len(), 20);
+
+    let fitted = lay_out(&doc, &tighten);
+    assert_eq!(fitted.pages.len(), 16, "{:?}", fitted.fitted);
+    let report = fitted.fitted.as_ref().expect("fitting is reported");
+    let [FitStep::ShorterParagraphs(tightened)] = report.steps[..] else {
+        panic!("{report}");
+    };
+    assert!((1..=3).contains(&tightened), "{report}");
+    assert!(report.to_string().ends_with("one line shorter"), "{report}");
+    // Exactly that many paragraphs lost one line each; no other changed.
+    let count = |laid: &LaidOut| -> BTreeMap<Id, usize> {
+        paragraph_lines(laid)
+            .into_iter()
+            .map(|(id, pages)| (id, pages.values().map(BTreeSet::len).sum()))
+            .collect()
+    };
+    let (before, after) = (count(&padded), count(&fitted));
+    assert_eq!(before.len(), after.len());
+    let shorter: Vec<_> = before
+        .iter()
+        .filter(|(id, lines)| after[id] != **lines)
+        .map(|(id, lines)| (id, after[id] + 1 == *lines))
+        .collect();
+    assert_eq!(shorter.len(), tightened, "{shorter:?}");
+    assert!(
+        shorter.iter().all(|(_, one_fewer)| *one_fewer),
+        "{shorter:?}"
+    );
+    assert_eq!(body_sizes(&fitted), body_sizes(&padded));
+    assert!(fitted.errors.is_empty());
+    assert!(fitted.warnings.len() <= padded.warnings.len());
+    no_widows_or_orphans(&fitted);
+    ends_with_the_back_cover(&fitted, &doc, &tighten);
 }

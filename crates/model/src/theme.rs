@@ -154,8 +154,8 @@ pub enum InsideCover {
 
 /// What layout may change to save a sheet when the content runs a page or
 /// two past a whole number of sheets, tried in this order: endnotes in two
-/// columns, tighter space between blocks, smaller endnotes. Body text is
-/// never touched.
+/// columns, tighter space between blocks, smaller endnotes, then a few
+/// paragraphs set one line shorter. Body text keeps its size.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Copyfit {
     /// Pages past a whole number of sheets worth fitting back; 0, the
@@ -168,6 +168,9 @@ pub struct Copyfit {
     pub block_gap: Option<f32>,
     /// May set the endnotes this small, in points (below their size).
     pub endnote_size: Option<f32>,
+    /// May set up to this many paragraphs one line shorter (TeX's
+    /// `\looseness=-1`), those whose last line is the shortest; 0 for none.
+    pub shorter_paragraphs: usize,
 }
 
 /// A colour given both ways, because the screen wants sRGB and the printer

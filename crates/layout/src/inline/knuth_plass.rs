@@ -91,14 +91,36 @@ pub fn break_lines(elements: &[Element], measure: f32, mode: Mode) -> Vec<Break>
     // First pass: only lines within a tolerance TeX would accept. If no
     // such set of breaks exists, or it needs overfull lines, allow loose
     // lines too.
-    let strict = run(elements, measure, mode, 2.5);
+    let strict = run(elements, measure, mode, STRICT_TOLERANCE, Lines::Best);
     if !strict.is_empty() && strict.iter().all(|b| !b.overfull) {
         return strict;
     }
-    run(elements, measure, mode, f32::INFINITY)
+    run(elements, measure, mode, f32::INFINITY, Lines::Best)
 }
 
-fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Break> {
+/// The breaks of the paragraph set one line shorter than its best
+/// (TeX's `\looseness=-1`), with every line within the tolerance, if
+/// there are such breaks: copyfitting's last resort, for a paragraph whose
+/// last line holds a word or two.
+pub fn break_lines_shorter(elements: &[Element], measure: f32, mode: Mode) -> Option<Vec<Break>> {
+    let breaks = run(elements, measure, mode, STRICT_TOLERANCE, Lines::OneFewer);
+    (!breaks.is_empty() && breaks.iter().all(|b| !b.overfull)).then_some(breaks)
+}
+
+/// The tolerance of the first pass: lines TeX would accept.
+const STRICT_TOLERANCE: f32 = 2.5;
+
+/// How many lines the breaks are chosen for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lines {
+    /// As many as the least demerits need.
+    Best,
+    /// One fewer than that: the best breaks are kept for every line count,
+    /// not only for every fitness class, so that each count has its own.
+    OneFewer,
+}
+
+fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32, lines: Lines) -> Vec<Break> {
     let totals = Totals::new(elements);
     let mut nodes = vec![Node {
         index: usize::MAX,
@@ -116,6 +138,9 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
     // The active nodes that stay active past this breakpoint; swapped with
     // `active` after each, so no breakpoint allocates.
     let mut survivors: Vec<usize> = Vec::new();
+    // The best new node at a breakpoint for each fitness class (and line
+    // count, for `Lines::OneFewer`).
+    let mut best: Vec<Node> = Vec::new();
 
     for (b, element) in elements.iter().enumerate() {
         let (penalty_width, cost, flagged) = match *element {
@@ -131,7 +156,7 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
         };
         let forced = cost <= -INFINITE_PENALTY;
 
-        let mut best: [Option<Node>; 4] = [None; 4];
+        best.clear();
         survivors.clear();
         let mut least_overfull: Option<(usize, f32)> = None;
         for &a in &active {
@@ -190,17 +215,21 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
                 overfull: false,
                 previous: Some(a),
             };
-            let slot = &mut best[usize::from(fitness)];
-            if slot.is_none_or(|s| candidate.demerits < s.demerits) {
-                *slot = Some(candidate);
+            let same = |n: &&mut Node| {
+                n.fitness == fitness && (lines == Lines::Best || n.line == candidate.line)
+            };
+            match best.iter_mut().find(same) {
+                Some(slot) if candidate.demerits < slot.demerits => *slot = candidate,
+                Some(_) => {}
+                None => best.push(candidate),
             }
         }
 
-        if best.iter().all(Option::is_none) && survivors.is_empty() {
+        if best.is_empty() && survivors.is_empty() {
             // Nothing fits: force the least overfull line rather than fail.
             if let Some((a, _)) = least_overfull {
                 let node = nodes[a];
-                best[1] = Some(Node {
+                best.push(Node {
                     index: b,
                     line: node.line + 1,
                     fitness: 1,
@@ -216,7 +245,9 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
         }
         std::mem::swap(&mut active, &mut survivors);
         let (width, stretch, shrink) = totals.after_break(elements, b);
-        for mut node in best.into_iter().flatten() {
+        // In the order of their fitness classes, as ties are broken by order.
+        best.sort_by_key(|n| (n.fitness, n.line));
+        for mut node in best.drain(..) {
             node.width = width;
             node.stretch = stretch;
             node.shrink = shrink;
@@ -225,13 +256,25 @@ fn run(elements: &[Element], measure: f32, mode: Mode, tolerance: f32) -> Vec<Br
         }
     }
 
-    let Some(&last) = active
-        .iter()
-        .filter(|&&a| nodes[a].index == elements.len().saturating_sub(1))
-        .min_by(|&&x, &&y| nodes[x].demerits.total_cmp(&nodes[y].demerits))
-    else {
+    let ends = || {
+        active
+            .iter()
+            .copied()
+            .filter(|&a| nodes[a].index == elements.len().saturating_sub(1))
+    };
+    let least = |ends: &mut dyn Iterator<Item = usize>| {
+        ends.min_by(|&x, &y| nodes[x].demerits.total_cmp(&nodes[y].demerits))
+    };
+    let Some(mut last) = least(&mut ends()) else {
         return Vec::new();
     };
+    if lines == Lines::OneFewer {
+        let fewer = nodes[last].line.saturating_sub(1);
+        match least(&mut ends().filter(|&a| nodes[a].line == fewer)) {
+            Some(shorter) => last = shorter,
+            None => return Vec::new(),
+        }
+    }
     let mut breaks = Vec::new();
     let mut cursor = Some(last);
     while let Some(i) = cursor {
@@ -429,6 +472,41 @@ mod tests {
             // Natural width minus available shrink never exceeds the measure.
             assert!(b.ratio >= -1.0, "ratio {} width {w}", b.ratio);
         }
+    }
+
+    #[test]
+    fn a_paragraph_can_be_set_one_line_shorter_within_the_tolerance() {
+        // Words of 10 points with spaces of 4 (stretch 2, shrink 2.5) on a
+        // measure of 68.4: five words a line are set almost at their
+        // natural spacing, six only squeezed to nearly the limit. The best
+        // setting of 12 words is 5 + 5 + 2; one line shorter, 6 + 6.
+        let spaced = |count: usize| {
+            let mut elements = words(&vec![10.0; count]);
+            for element in &mut elements {
+                if let Element::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } = element
+                    && stretch.is_finite()
+                {
+                    (*width, *stretch, *shrink) = (4.0, 2.0, 2.5);
+                }
+            }
+            elements
+        };
+        let elements = spaced(12);
+        let best = break_lines(&elements, 68.4, Mode::Justified);
+        assert_eq!(best.len(), 3);
+        let shorter = break_lines_shorter(&elements, 68.4, Mode::Justified)
+            .expect("the paragraph can lose a line");
+        assert_eq!(shorter.len(), 2);
+        assert_eq!(shorter.last().unwrap().index, elements.len() - 1);
+        assert!((-1.0..0.0).contains(&shorter[0].ratio), "{shorter:?}");
+        // Ten words fill two lines at best: there is no shorter setting.
+        let full = spaced(10);
+        assert_eq!(break_lines(&full, 68.4, Mode::Justified).len(), 2);
+        assert!(break_lines_shorter(&full, 68.4, Mode::Justified).is_none());
     }
 
     /// Breaks greedily (first fit) at glue, for comparison: element indices.

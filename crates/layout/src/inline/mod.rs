@@ -72,7 +72,11 @@ pub fn layout_paragraph(ctx: &Ctx, inlines: &[Inline], spec: &ParSpec) -> Vec<Li
     if spec.indent > 0.0 {
         elements.insert(0, knuth_plass::Element::Box { width: spec.indent });
     }
-    let mut breaks = knuth_plass::break_lines(&elements, spec.measure, mode);
+    let shorter = matches!(spec.role, Role::Paragraph(block) if ctx.shorter.contains(&block));
+    let mut breaks = (shorter && mode == Mode::Justified)
+        .then(|| knuth_plass::break_lines_shorter(&elements, spec.measure, mode))
+        .flatten()
+        .unwrap_or_else(|| knuth_plass::break_lines(&elements, spec.measure, mode));
     if spec.indent > 0.0 {
         breaks.iter_mut().for_each(|b| b.index -= 1);
     }

@@ -71,6 +71,8 @@ struct CopyfitFile {
     endnote_columns: bool,
     min_block_gap: Option<Spanned<f32>>,
     min_endnote_size: Option<Spanned<f32>>,
+    #[serde(default)]
+    shorter_paragraphs: usize,
 }
 
 /// `[print]`: settings only the print profile uses.
@@ -386,6 +388,7 @@ impl Check<'_> {
             endnote_columns: file.endnote_columns,
             block_gap: block_gap.filter(|&f| f < 1.0),
             endnote_size: endnote_size.filter(|&s| s < endnotes.size),
+            shorter_paragraphs: file.shorter_paragraphs,
         }
     }
 
