@@ -72,23 +72,30 @@ const MAX_PASSES: usize = 5;
 /// [`FontBook::for_theme`]), which live as long as the process: shaped
 /// words are kept per book from one document to the next.
 pub fn layout_document(doc: &Document, theme: &Theme, book: &'static FontBook) -> LaidOut {
-    fit::fit(theme, |variant| settle(doc, variant, book))
+    // Copyfitting's variants reuse the lines of every paragraph they do
+    // not change.
+    let lines = flow::memo::LineMemo::default();
+    fit::fit(theme, |variant| settle(doc, variant, book, &lines))
 }
 
 /// Lays out `doc` in a `variant` of its theme until its page numbers
 /// settle. Returns the booklet and how many of its padding pages shorter
 /// content could do without.
-fn settle(doc: &Document, variant: &fit::Variant, book: &'static FontBook) -> (LaidOut, usize) {
+fn settle(
+    doc: &Document,
+    variant: &fit::Variant,
+    book: &'static FontBook,
+    lines: &flow::memo::LineMemo,
+) -> (LaidOut, usize) {
     let theme = &variant.theme;
     let shaper = shaper(book);
     let shaper = &*shaper;
-    let lines = flow::memo::LineMemo::default();
     let mut anchor_pages: HashMap<String, String> = HashMap::new();
     for pass_number in 1..=MAX_PASSES {
         let ctx = Ctx {
             book,
             shaper,
-            lines: &lines,
+            lines,
             theme,
             doc,
             anchor_pages: &anchor_pages,

@@ -1,4 +1,7 @@
-//! Lines of text laid out in one pass, reused by the next.
+//! Lines of text laid out in one pass, reused by the next, and by the
+//! layouts copyfitting tries (see [`crate::fit`]): its changes to the theme
+//! reach a paragraph only through its spec (the endnotes' size) or not at
+//! all (the space between blocks is set on the chunks afterwards).
 //!
 //! Page numbers that depend on layout are settled by laying the whole
 //! document out again until they stop changing (see
@@ -9,8 +12,9 @@
 //! and laying out a booklet costs little more than one pass.
 //!
 //! A paragraph is reused only when everything that shapes its lines is
-//! equal: its inline content, its [`ParSpec`], the area it is set in and
-//! the number of structure element ids handed out before it.
+//! equal: its inline content, its [`ParSpec`], the area it is set in, the
+//! number of structure element ids handed out before it, and whether
+//! copyfitting sets it one line shorter.
 //! The spec and area are compared through their `Debug` form, so a field
 //! added to either later is part of the comparison without anyone having to
 //! remember this cache.
@@ -24,10 +28,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use super::Area;
 use super::chunk::Chunk;
 use crate::context::Ctx;
+use crate::frame::Role;
 use crate::inline::ParSpec;
 
-/// The lines of paragraphs laid out so far, for the whole relayout loop of
-/// one document.
+/// The lines of paragraphs laid out so far, for every layout of one
+/// document.
 #[derive(Default)]
 pub struct LineMemo {
     entries: RefCell<HashMap<Key, Vec<Entry>>>,
@@ -62,7 +67,8 @@ impl LineMemo {
         if has_page_reference(inlines) {
             return lay_out();
         }
-        let key = (fingerprint(inlines), format!("{spec:?}{area:?}"));
+        let shorter = matches!(spec.role, Role::Paragraph(b) if ctx.shorter.contains(&b));
+        let key = (fingerprint(inlines), format!("{spec:?}{area:?}{shorter}"));
         let next_block = ctx.next_block.get();
         if let Some(entry) = self.entries.borrow().get(&key).and_then(|entries| {
             entries
