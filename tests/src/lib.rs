@@ -12,6 +12,7 @@
 //! ```
 
 mod cmap;
+mod folders;
 mod font;
 mod links;
 mod objects;
@@ -28,6 +29,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::{Document, Object, ObjectId};
 
+pub use folders::copy_dir;
 pub use font::FontInfo;
 pub use links::{Link, LinkTarget};
 pub use outline::OutlineEntry;

@@ -4,7 +4,6 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 pub fn data_dir() -> PathBuf {
@@ -33,16 +32,5 @@ pub fn fixture_fonts() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fonts")
 }
 
-/// Copies the folder `from` into `to`, recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+#[allow(unused_imports)] // like the functions here, used by some test binaries only
+pub use folio_tests::copy_dir;

@@ -7,6 +7,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use folio_tests::copy_dir;
+
 /// The repository's root.
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -24,17 +26,4 @@ pub fn data_with_second_country() -> tempfile::TempDir {
         fs::copy(&path, dir.path().join("countries").join(name)).expect("the fixture copies");
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("a folder in the temporary copy");
-    for entry in fs::read_dir(from).expect("data/ reads") {
-        let entry = entry.expect("an entry of data/");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("its type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("a file of data/ copies");
-        }
-    }
 }

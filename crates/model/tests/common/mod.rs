@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use folio_model::doc::{
     Block, Cell, Document, FigureBody, Heading, Inline, NoteKind, Origin, ParagraphStyle,
@@ -15,20 +15,8 @@ pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }
 
-/// Copies the folder `from` into `to`, recursively: a data folder to break
-/// on purpose.
-pub fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+#[allow(unused_imports)] // like the functions here, used by some test binaries only
+pub use folio_tests::copy_dir;
 
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     diagnostics
