@@ -14,6 +14,7 @@
 //! next sheet is cheaper than a cramped booklet.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use folio_model::theme::Theme;
 
@@ -135,26 +136,48 @@ fn apply(variant: &mut Variant, step: FitStep, candidates: &[Block]) {
     }
 }
 
-/// How many lines each paragraph of `laid` is set in.
-fn line_counts(laid: &LaidOut) -> BTreeMap<Block, usize> {
-    let mut lines: BTreeMap<Block, Vec<(usize, i64)>> = BTreeMap::new();
-    for (page, p) in laid.pages.iter().enumerate() {
-        for item in &p.items {
-            if let (Role::Paragraph(block), ItemKind::Text(_)) = (item.role, &item.kind) {
-                lines
-                    .entry(block)
-                    .or_default()
-                    .push((page, (item.pos.y * 10.0).round() as i64));
+/// A line of a paragraph as laid out: its page, baseline and horizontal
+/// extent (the union of its runs).
+struct Line {
+    page: usize,
+    y: f32,
+    start: f32,
+    end: f32,
+}
+
+/// The lines of each paragraph on `pages` of `laid`, in the order set
+/// (a paragraph's runs come in reading order, a line's one after another).
+fn paragraph_lines(laid: &LaidOut, pages: Range<usize>) -> BTreeMap<Block, Vec<Line>> {
+    let mut lines: BTreeMap<Block, Vec<Line>> = BTreeMap::new();
+    for page in pages {
+        for item in &laid.pages[page].items {
+            let (Role::Paragraph(block), ItemKind::Text(run)) = (item.role, &item.kind) else {
+                continue;
+            };
+            let (start, end) = (item.pos.x, item.pos.x + run.width());
+            let paragraph = lines.entry(block).or_default();
+            match paragraph.last_mut() {
+                Some(line) if line.page == page && (line.y - item.pos.y).abs() < 0.5 => {
+                    line.start = line.start.min(start);
+                    line.end = line.end.max(end);
+                }
+                _ => paragraph.push(Line {
+                    page,
+                    y: item.pos.y,
+                    start,
+                    end,
+                }),
             }
         }
     }
     lines
+}
+
+/// How many lines each paragraph of `laid` is set in.
+fn line_counts(laid: &LaidOut) -> BTreeMap<Block, usize> {
+    paragraph_lines(laid, 0..laid.pages.len())
         .into_iter()
-        .map(|(block, mut at)| {
-            at.sort_unstable();
-            at.dedup();
-            (block, at.len())
-        })
+        .map(|(block, lines)| (block, lines.len()))
         .collect()
 }
 
@@ -170,6 +193,9 @@ const SHORT_LAST_LINE: f32 = 0.2;
 /// the page a few lines spilled onto, which is the one to win back (a line
 /// saved in another run would stop at its section's opening page).
 fn short_last_lines(laid: &LaidOut, most: usize) -> Vec<Block> {
+    if most == 0 {
+        return vec![];
+    }
     let text_lines = |page: &crate::frame::Page| {
         let mut ys: Vec<i64> = page
             .items
@@ -205,35 +231,11 @@ fn short_last_lines(laid: &LaidOut, most: usize) -> Vec<Block> {
     else {
         return vec![];
     };
-    // Per paragraph: the extent of each line, in the order set.
-    let mut lines: BTreeMap<Block, Vec<(usize, f32, f32, f32)>> = BTreeMap::new();
-    for (page, p) in laid
-        .pages
-        .iter()
-        .enumerate()
-        .take(spilled.end)
-        .skip(spilled.start)
-    {
-        for item in &p.items {
-            let (Role::Paragraph(block), ItemKind::Text(run)) = (item.role, &item.kind) else {
-                continue;
-            };
-            let (start, end) = (item.pos.x, item.pos.x + run.width());
-            let paragraph = lines.entry(block).or_default();
-            match paragraph.last_mut() {
-                Some(line) if line.0 == page && (line.1 - item.pos.y).abs() < 0.5 => {
-                    line.2 = line.2.min(start);
-                    line.3 = line.3.max(end);
-                }
-                _ => paragraph.push((page, item.pos.y, start, end)),
-            }
-        }
-    }
-    let mut candidates: Vec<(f32, Block)> = lines
+    let mut candidates: Vec<(f32, Block)> = paragraph_lines(laid, spilled)
         .into_iter()
         .filter(|(_, lines)| lines.len() >= 3)
         .filter_map(|(block, lines)| {
-            let widths: Vec<f32> = lines.iter().map(|l| l.3 - l.2).collect();
+            let widths: Vec<f32> = lines.iter().map(|l| l.end - l.start).collect();
             let (last, full) = widths.split_last()?;
             let measure = full.iter().copied().fold(0.0, f32::max);
             // Justified: every line but the last set to the measure, give

@@ -13,7 +13,7 @@
 use folio_model::doc::BackCover;
 use folio_model::theme::ColorName;
 
-use super::cover::text_block;
+use super::cover::{colour_field, text_block};
 use crate::context::Ctx;
 use crate::flow::Area;
 use crate::frame::{Item, ItemKind, Page, Point, Role, Size};
@@ -31,15 +31,7 @@ pub fn back_cover_page(ctx: &Ctx, back: &BackCover, index: usize) -> Page {
     // Of whole sheets, the back cover is a left-hand page, its outer edge
     // on the left (on the right in a right-to-left booklet).
     let outer_left = index.is_multiple_of(2) == ctx.rtl();
-    let mut items = vec![Item {
-        pos: Point::new(0.0, 0.0),
-        kind: ItemKind::Rect {
-            size,
-            fill: ctx.theme.color(ColorName::Cover),
-            bleed: true,
-        },
-        role: Role::Artifact,
-    }];
+    let mut items = vec![colour_field(ctx, size)];
     let on_cover = |family, size| TextStyle::new(family, size, ColorName::OnCover);
 
     // The head: the campaign's name as the front cover's subtitle sets

@@ -12,14 +12,10 @@ use crate::frame::{Item, ItemKind, Page, Point, Role, Size};
 use crate::inline::{Align, ParSpec, is_rtl_paragraph};
 use crate::style::{Family, TextStyle};
 
-pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
-    let geometry = &ctx.theme.page;
-    let size = Size::new(geometry.width, geometry.height);
-    let area = Area {
-        x: geometry.margin_inner,
-        width: geometry.width - geometry.margin_inner - geometry.margin_outer,
-    };
-    let mut items = vec![Item {
+/// The covers' colour field, over the whole page and its bleed: front and
+/// back cover read as one sheet wrapped around the booklet.
+pub(super) fn colour_field(ctx: &Ctx, size: Size) -> Item {
+    Item {
         pos: Point::new(0.0, 0.0),
         kind: ItemKind::Rect {
             size,
@@ -27,7 +23,17 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
             bleed: true,
         },
         role: Role::Artifact,
-    }];
+    }
+}
+
+pub fn cover_page(ctx: &Ctx, cover: &Cover) -> Page {
+    let geometry = &ctx.theme.page;
+    let size = Size::new(geometry.width, geometry.height);
+    let area = Area {
+        x: geometry.margin_inner,
+        width: geometry.width - geometry.margin_inner - geometry.margin_outer,
+    };
+    let mut items = vec![colour_field(ctx, size)];
     let mut y = geometry.margin_top * 1.5;
     let title_size = ctx.theme.type_scale.cover_title_size;
     let title = Role::Heading(1, ctx.block());
